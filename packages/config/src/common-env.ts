@@ -1,0 +1,36 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Variables every service reads: where the stores are and how loudly to log. */
+export class CommonEnv {
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/fengqiao';
+
+  @Matches(/^(nats:\/\/)?[^\s,]+(,(nats:\/\/)?[^\s,]+)*$/, { message: 'must be a comma-separated list of NATS servers' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** How long a request to another service may take before the caller gives up with 503. */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  RPC_TIMEOUT_MS: number = 5000;
+
+  /** JetStream stream replicas: 1 on one node, 3 on a NATS cluster. */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
+  @IsOptional()
+  @IsString()
+  NODE_ENV?: string;
+}
+
+export function natsServers(url: string): string[] {
+  return url.split(',').map((s) => s.trim());
+}

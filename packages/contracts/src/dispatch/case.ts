@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../common/page';
+import {
+  CASE_STATUSES,
+  INTAKE_CHANNELS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  type CaseStatus,
+  type IntakeChannel,
+} from '../common/vocabulary';
+import { JURISDICTION_CODE, JURISDICTION_CODE_MESSAGE } from './agency';
+import { ReferralView } from './referral';
+
+export class PartyInput {
+  @ApiProperty({ enum: PARTY_KINDS })
+  @IsIn(PARTY_KINDS)
+  kind!: (typeof PARTY_KINDS)[number];
+
+  @ApiProperty({ enum: PARTY_ROLES })
+  @IsIn(PARTY_ROLES)
+  role!: (typeof PARTY_ROLES)[number];
+
+  @ApiProperty({ example: '王某' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+}
+
+export class RegisterCaseRequest {
+  @ApiProperty({ example: '邻里漏水纠纷' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ example: '楼上住户卫生间漏水，楼下住户多次协商未果。' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  description!: string;
+
+  @ApiProperty({ example: 'neighbour', description: 'a code from the dispute type taxonomy' })
+  @Matches(/^[a-z][a-z_]{1,40}$/, { message: 'must be a dispute type code such as neighbour' })
+  disputeType!: string;
+
+  @ApiProperty({ example: '370781005001' })
+  @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
+  jurisdictionCode!: string;
+
+  @ApiProperty({ enum: INTAKE_CHANNELS })
+  @IsIn(INTAKE_CHANNELS)
+  channel!: IntakeChannel;
+
+  @ApiPropertyOptional({ description: '110 警情编号 when the channel is call_110', example: 'J3707812026112300012' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: 'must be 4-40 letters, digits or dashes' })
+  incidentNumber?: string;
+
+  @ApiProperty({ type: [PartyInput] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PartyInput)
+  parties!: PartyInput[];
+}
+
+export class CaseIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  caseId!: string;
+}
+
+export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'cases in this jurisdiction or below it' })
+  @IsOptional()
+  @Matches(JURISDICTION_CODE, { message: JURISDICTION_CODE_MESSAGE })
+  jurisdictionCode?: string;
+}
+
+export class PartyView {
+  @ApiProperty({ enum: PARTY_KINDS }) kind!: string;
+  @ApiProperty({ enum: PARTY_ROLES }) role!: string;
+  @ApiProperty() name!: string;
+}
+
+export class TimelineEntryView {
+  @ApiProperty({ example: 'referral_accepted' }) step!: string;
+  @ApiProperty({ example: '黄楼派出所签收派单' }) summary!: string;
+  @ApiProperty({ description: 'who did it' }) actorName!: string;
+  @ApiPropertyOptional({ description: 'the agency that did it, if any' }) agencyName?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class CaseSummaryView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: '370781-2026-000001' }) caseNumber!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() disputeType!: string;
+  @ApiProperty() jurisdictionCode!: string;
+  @ApiProperty({ enum: INTAKE_CHANNELS }) channel!: IntakeChannel;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class CaseView extends CaseSummaryView {
+  @ApiProperty() description!: string;
+  @ApiPropertyOptional() incidentNumber?: string;
+  @ApiProperty({ type: [PartyView] }) parties!: PartyView[];
+  @ApiProperty({ type: [ReferralView] }) referrals!: ReferralView[];
+  @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
+}

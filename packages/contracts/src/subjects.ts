@@ -1,0 +1,30 @@
+import { AGENCY_SERVICE, type AgencyKind } from './common/vocabulary';
+
+/** Request-reply subjects: `<service>.<aggregate>.<verb>.v<N>`. Events are in events.ts. */
+export const DispatchSubjects = {
+  agencyList: 'dispatch.agency.list.v1',
+  agencyGet: 'dispatch.agency.get.v1',
+  caseRegister: 'dispatch.case.register.v1',
+  caseList: 'dispatch.case.list.v1',
+  caseGet: 'dispatch.case.get.v1',
+  referralIssue: 'dispatch.referral.issue.v1',
+  referralGet: 'dispatch.referral.get.v1',
+  health: 'dispatch.health.check.v1',
+} as const;
+
+export interface AgencySubjectSet {
+  inboxList: string;
+  referralAccept: string;
+  referralClose: string;
+  health: string;
+}
+
+export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
+  const service = AGENCY_SERVICE[kind];
+  return {
+    inboxList: `${service}.inbox.list.v1`,
+    referralAccept: `${service}.referral.accept.v1`,
+    referralClose: `${service}.referral.close.v1`,
+    health: `${service}.health.check.v1`,
+  };
+}

@@ -1,0 +1,12 @@
+export {
+  HubError,
+  notFound,
+  conflict,
+  unprocessable,
+  serviceUnavailable,
+  internalError,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldProblem,
+} from './hub-error';
+export { toFieldProblems, validationFailed, assertValid } from './validation';

@@ -1,0 +1,37 @@
+import type { ClientProxy } from '@nestjs/microservices';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import type { Actor } from '@fengqiao/contracts';
+import { HubError, internalError, serviceUnavailable } from '@fengqiao/errors';
+
+/** Turns whatever a NATS request failed with into the error the caller should answer with. */
+export function toHubError(error: unknown, service: string, timeoutMs: number): HubError {
+  if (error instanceof HubError) return error;
+  if (error instanceof TimeoutError) return serviceUnavailable(service, `no reply within ${timeoutMs} ms`);
+  if (HubError.isBody(error)) return HubError.fromBody(error);
+  const e = error as { code?: string; message?: string; name?: string };
+  const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`.toLowerCase();
+  if (e?.code === '503' || text.includes('no responders')) return serviceUnavailable(service, 'no responders');
+  if (text.includes('closed') || text.includes('disconnect') || text.includes('connection')) {
+    return serviceUnavailable(service, 'messaging unavailable');
+  }
+  return internalError();
+}
+
+/**
+ * Request-reply to another service over core NATS with a bounded wait: every call either
+ * answers, fails with the remote HubError, or fails with 503 within timeoutMs.
+ */
+export class RpcClient {
+  constructor(
+    private readonly client: ClientProxy,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async request<T>(service: string, subject: string, actor: Actor, body: object): Promise<T> {
+    try {
+      return await firstValueFrom(this.client.send<T>(subject, { actor, body }).pipe(timeout(this.timeoutMs)));
+    } catch (error) {
+      throw toHubError(error, service, this.timeoutMs);
+    }
+  }
+}

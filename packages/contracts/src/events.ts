@@ -1,7 +1,15 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
 import { Actor } from './common/actor';
-import { AGENCY_KINDS, INTAKE_CHANNELS, REFERRAL_OUTCOMES, type AgencyKind, type ReferralOutcome } from './common/vocabulary';
+import {
+  AGENCY_KINDS,
+  CASE_STATUSES,
+  INTAKE_CHANNELS,
+  REFERRAL_OUTCOMES,
+  type AgencyKind,
+  type CaseStatus,
+  type ReferralOutcome,
+} from './common/vocabulary';
 
 /**
  * Every event is a versioned class here, named by its subject `<service>.<aggregate>.<past-tense>.v<N>`.
@@ -17,6 +25,17 @@ export class CaseRegisteredV1 {
   @IsIn(INTAKE_CHANNELS) channel!: string;
   @IsISO8601() registeredAt!: string;
   @ValidateNested() @Type(() => Actor) registeredBy!: Actor;
+}
+
+/** A case's status moved (registered → referred → in_mediation → resolved | unresolved | withdrawn). */
+export class CaseStatusChangedV1 {
+  static readonly subject = 'dispatch.case.status_changed.v1';
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsIn(CASE_STATUSES) from!: CaseStatus;
+  @IsIn(CASE_STATUSES) to!: CaseStatus;
+  @IsString() reason!: string;
+  @IsISO8601() changedAt!: string;
 }
 
 export class ReferralIssuedV1 {
@@ -63,7 +82,7 @@ export interface EventContract<T = object> {
 
 /** The JetStream streams and the event subjects each one stores (explicit, so requests never land in a stream). */
 export const EVENT_STREAMS = {
-  DISPATCH_EVENTS: [CaseRegisteredV1, ReferralIssuedV1],
+  DISPATCH_EVENTS: [CaseRegisteredV1, CaseStatusChangedV1, ReferralIssuedV1],
   AGENCY_EVENTS: [ReferralAcceptedV1, ReferralClosedV1],
 } as const satisfies Record<string, readonly EventContract[]>;
 

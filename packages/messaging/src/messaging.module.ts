@@ -102,6 +102,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
           durable: `${this.options.serviceName}__${opts.name}`,
           contract: opts.event,
           maxAttempts: opts.maxAttempts ?? 8,
+          filter: opts.filter ? (event) => opts.filter!(event, instance) : undefined,
           handle: (event, ctx) => fn.call(instance, event, ctx),
         });
       }

@@ -22,6 +22,11 @@ export class IssueReferralRequest {
   note?: string;
 }
 
+export class IssueReferralCommand extends IssueReferralRequest {
+  @IsUUID()
+  caseId!: string;
+}
+
 export class ReferralIdParams {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

@@ -14,6 +14,7 @@ export interface ConsumerSpec {
   durable: string;
   contract: EventContract;
   maxAttempts: number;
+  filter?: (event: object) => boolean;
   handle: (event: object, ctx: EventContext) => Promise<void>;
 }
 
@@ -97,6 +98,10 @@ export class DurableConsumer {
     const messageId = m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`;
     try {
       const event = await this.decode(m);
+      if (this.spec.filter && !this.spec.filter(event)) {
+        m.ack();
+        return;
+      }
       await this.dataSource.transaction(async (manager) => {
         const inserted = await manager
           .createQueryBuilder()

@@ -9,6 +9,11 @@ export interface DurableEventHandlerOptions {
   event: EventContract;
   /** Short name of this consumer; the durable name is `<service>__<name>`. */
   name: string;
+  /**
+   * Messages this instance does not care about (e.g. a referral for another agency kind) are
+   * acknowledged without a transaction or an inbox row.
+   */
+  filter?: (event: any, instance: any) => boolean;
   /** Attempts before a message goes to the dead-letter stream. */
   maxAttempts?: number;
 }

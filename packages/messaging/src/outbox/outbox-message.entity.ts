@@ -21,7 +21,7 @@ export class OutboxMessage {
   @Column('jsonb')
   payload!: object;
 
-  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  @Column('jsonb')
   headers!: Record<string, string>;
 
   @Column('timestamptz', { name: 'occurred_at', default: () => 'now()' })

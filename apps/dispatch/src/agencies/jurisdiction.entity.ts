@@ -1,0 +1,40 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const JURISDICTION_LEVELS = ['city', 'district', 'street', 'community'] as const;
+
+/**
+ * One node of the 辖区 tree: city → district/county → street/town → community/village.
+ * Codes are kept as 12 digits (GB/T 2260 padded with zeros above the town, the statistics
+ * bureau's code below it), so a subtree is every code that starts with the node's `prefix`.
+ */
+@Entity({ name: 'jurisdictions' })
+export class Jurisdiction {
+  @PrimaryColumn('varchar', { length: 12 })
+  code!: string;
+
+  @Column('varchar', { length: 100 })
+  name!: string;
+
+  @Column('varchar', { length: 16 })
+  level!: (typeof JURISDICTION_LEVELS)[number];
+
+  @Index()
+  @Column('varchar', { length: 12 })
+  prefix!: string;
+
+  @Column('varchar', { name: 'parent_code', length: 12, nullable: true })
+  parentCode!: string | null;
+}
+
+/** Accepts a 6-, 9- or 12-digit code and returns the 12-digit form stored here. */
+export function toStoredCode(code: string): string {
+  return code.padEnd(12, '0');
+}
+
+/** The significant digits of a code: what every code in its subtree starts with. */
+export function subtreePrefix(code: string): string {
+  const full = toStoredCode(code);
+  if (full.endsWith('000000')) return full.slice(0, full.endsWith('00000000') ? 4 : 6);
+  if (full.endsWith('000')) return full.slice(0, 9);
+  return full;
+}

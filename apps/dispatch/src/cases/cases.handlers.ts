@@ -1,0 +1,38 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  Actor,
+  CaseIdParams,
+  DispatchSubjects,
+  ListCasesQuery,
+  RegisterCaseRequest,
+  type CaseSummaryView,
+  type CaseView,
+  type Page,
+} from '@fengqiao/contracts';
+import { CaseQueries } from './case-queries';
+import { RegisterCase } from './register-case';
+
+@Controller()
+export class CasesHandlers {
+  constructor(
+    private readonly registerCase: RegisterCase,
+    private readonly cases: CaseQueries,
+  ) {}
+
+  @MessagePattern(DispatchSubjects.caseRegister)
+  async register(@Payload('actor') actor: Actor, @Payload('body') body: RegisterCaseRequest): Promise<CaseView> {
+    const id = await this.registerCase.execute(actor, body);
+    return this.cases.get(id);
+  }
+
+  @MessagePattern(DispatchSubjects.caseGet)
+  get(@Payload('body') params: CaseIdParams): Promise<CaseView> {
+    return this.cases.get(params.caseId);
+  }
+
+  @MessagePattern(DispatchSubjects.caseList)
+  list(@Payload('body') query: ListCasesQuery): Promise<Page<CaseSummaryView>> {
+    return this.cases.list(query);
+  }
+}

@@ -1,0 +1,34 @@
+import { createServiceDataSource } from '@fengqiao/database';
+import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
+import { Agency } from './agencies/agency.entity';
+import { Jurisdiction } from './agencies/jurisdiction.entity';
+import { CaseNumberCounter } from './cases/case-number';
+import { CaseParty } from './cases/case-party.entity';
+import { Case } from './cases/case.entity';
+import { DisputeType } from './cases/dispute-type.entity';
+import { TimelineEntry } from './cases/timeline-entry.entity';
+import { MIGRATIONS } from './migrations';
+import { Referral } from './referrals/referral.entity';
+import { SCHEMA, SERVICE_NAME } from './config';
+
+export const ENTITIES = [
+  Jurisdiction,
+  Agency,
+  DisputeType,
+  Case,
+  CaseParty,
+  CaseNumberCounter,
+  TimelineEntry,
+  Referral,
+  ...MESSAGING_ENTITIES,
+];
+
+export const dispatchDataSourceOptions = (url: string) => ({
+  url,
+  schema: SCHEMA,
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  applicationName: SERVICE_NAME,
+});
+
+export const makeDispatchDataSource = (url: string) => createServiceDataSource(dispatchDataSourceOptions(url));

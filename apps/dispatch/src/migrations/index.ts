@@ -1,0 +1,5 @@
+import { Init1795460483054 } from './1795460483054-init';
+import { DisputeTypes1795460484054 } from './1795460484054-dispute-types';
+
+/** This service's migrations, in order, as class references. */
+export const MIGRATIONS: Function[] = [Init1795460483054, DisputeTypes1795460484054];

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { ReferralAcceptedV1, ReferralClosedV1, type CaseStatus, type ReferralOutcome } from '@fengqiao/contracts';
+import { notFound } from '@fengqiao/errors';
+import { DurableEventHandler, Outbox, type EventContext } from '@fengqiao/messaging';
+import { Agency } from '../agencies/agency.entity';
+import { Case } from '../cases/case.entity';
+import { changeCaseStatus } from '../cases/case-status';
+import { TimelineEntry } from '../cases/timeline-entry.entity';
+import { movesForward, Referral } from './referral.entity';
+
+const OUTCOME_ZH: Record<ReferralOutcome, string> = { resolved: '调解成功', failed: '调解不成', withdrawn: '撤回' };
+
+/** Applies what agencies report (签收, 办结) to dispatch's referrals, cases and timelines. */
+@Injectable()
+export class ReferralProgress {
+  constructor(private readonly outbox: Outbox) {}
+
+  @DurableEventHandler({ event: ReferralAcceptedV1, name: 'referral-accepted' })
+  async onAccepted(e: ReferralAcceptedV1, { manager }: EventContext): Promise<void> {
+    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    if (!movesForward(referral.status, 'accepted')) return;
+    const at = new Date(e.acceptedAt);
+    await manager.update(Referral, { id: referral.id }, { status: 'accepted', acceptedAt: at });
+    await this.record(manager, kase.id, referral.id, agency, 'referral_accepted', `${agency.name}签收派单`, e.acceptedBy, at);
+    if (kase.status === 'referred') await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `accepted by ${agency.name}`, at);
+  }
+
+  @DurableEventHandler({ event: ReferralClosedV1, name: 'referral-closed' })
+  async onClosed(e: ReferralClosedV1, { manager }: EventContext): Promise<void> {
+    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    if (!movesForward(referral.status, 'closed')) return;
+    const at = new Date(e.closedAt);
+    await manager.update(Referral, { id: referral.id }, { status: 'closed', outcome: e.outcome, closingNote: e.note, closedAt: at });
+    await this.record(manager, kase.id, referral.id, agency, 'referral_closed', `${agency.name}办结：${OUTCOME_ZH[e.outcome]}。${e.note}`, e.closedBy, at);
+    const next = await this.caseStatusAfterClosing(manager, kase, e.outcome);
+    await changeCaseStatus(manager, this.outbox, kase, next, `${agency.name} closed its referral: ${e.outcome}`, at);
+  }
+
+  /** A success or withdrawal ends the case; a failure leaves it to the coordinator unless others still work on it. */
+  private async caseStatusAfterClosing(manager: EntityManager, kase: Case, outcome: ReferralOutcome): Promise<CaseStatus> {
+    if (outcome === 'resolved') return 'resolved';
+    if (outcome === 'withdrawn') return 'withdrawn';
+    const stillOpen = await manager.findBy(Referral, { caseId: kase.id, status: In(['issued', 'accepted']) });
+    if (stillOpen.some((r) => r.status === 'accepted')) return 'in_mediation';
+    return stillOpen.length > 0 ? 'referred' : 'unresolved';
+  }
+
+  private async load(manager: EntityManager, referralId: string) {
+    const referral = await manager.findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+    // Permanent: the event names a referral dispatch never issued; it goes to dead letters.
+    if (!referral) throw notFound('referral', '派单', referralId);
+    const kase = await manager.findOne(Case, { where: { id: referral.caseId }, lock: { mode: 'pessimistic_write' } });
+    const agency = await manager.findOneBy(Agency, { id: referral.agencyId });
+    if (!kase || !agency) throw notFound('case', '案件', referral.caseId);
+    return { referral, kase, agency };
+  }
+
+  private async record(
+    manager: EntityManager,
+    caseId: string,
+    referralId: string,
+    agency: Agency,
+    step: 'referral_accepted' | 'referral_closed',
+    summary: string,
+    actor: { id: string; name: string },
+    at: Date,
+  ) {
+    await manager.insert(TimelineEntry, {
+      caseId,
+      step,
+      summary: summary.slice(0, 500),
+      actorId: actor.id,
+      actorName: actor.name,
+      agencyId: agency.id,
+      agencyName: agency.name,
+      referralId,
+      at,
+    });
+  }
+}

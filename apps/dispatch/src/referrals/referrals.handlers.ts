@@ -1,0 +1,25 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Actor, DispatchSubjects, IssueReferralCommand, ReferralIdParams, type ReferralView } from '@fengqiao/contracts';
+import { IssueReferral } from './issue-referral';
+import { ReferralQueries } from './referral-queries';
+
+@Controller()
+export class ReferralsHandlers {
+  constructor(
+    private readonly issueReferral: IssueReferral,
+    private readonly referrals: ReferralQueries,
+  ) {}
+
+  @MessagePattern(DispatchSubjects.referralIssue)
+  async issue(@Payload('actor') actor: Actor, @Payload('body') body: IssueReferralCommand): Promise<ReferralView> {
+    const { caseId, ...input } = body;
+    const id = await this.issueReferral.execute(actor, caseId, input);
+    return this.referrals.get(id);
+  }
+
+  @MessagePattern(DispatchSubjects.referralGet)
+  get(@Payload('body') params: ReferralIdParams): Promise<ReferralView> {
+    return this.referrals.get(params.referralId);
+  }
+}

@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import { Jurisdiction, subtreePrefix } from '../agencies/jurisdiction.entity';
+import { DEMO_AGENCIES, DEMO_JURISDICTIONS } from './demo-city';
+
+/** Upserts the demo city; running it again changes nothing. */
+export async function seedDemoCity(dataSource: DataSource): Promise<{ jurisdictions: number; agencies: number }> {
+  await dataSource.transaction(async (m) => {
+    await m.upsert(
+      Jurisdiction,
+      DEMO_JURISDICTIONS.map((j) => ({ ...j, prefix: subtreePrefix(j.code) })),
+      ['code'],
+    );
+    await m.upsert(Agency, DEMO_AGENCIES, ['id']);
+  });
+  return { jurisdictions: DEMO_JURISDICTIONS.length, agencies: DEMO_AGENCIES.length };
+}

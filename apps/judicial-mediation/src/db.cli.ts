@@ -1,0 +1,4 @@
+import { runAgencyDatabaseCli } from '@fengqiao/agency-kit';
+import { judicialMediation } from './service';
+
+runAgencyDatabaseCli(judicialMediation);

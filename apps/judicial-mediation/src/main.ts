@@ -1,0 +1,4 @@
+import { runAgencyService } from '@fengqiao/agency-kit';
+import { judicialMediation } from './service';
+
+runAgencyService(judicialMediation);

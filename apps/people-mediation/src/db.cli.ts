@@ -1,0 +1,4 @@
+import { runAgencyDatabaseCli } from '@fengqiao/agency-kit';
+import { peopleMediation } from './service';
+
+runAgencyDatabaseCli(peopleMediation);

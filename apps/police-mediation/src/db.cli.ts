@@ -1,0 +1,4 @@
+import { runAgencyDatabaseCli } from '@fengqiao/agency-kit';
+import { policeMediation } from './service';
+
+runAgencyDatabaseCli(policeMediation);

@@ -1,0 +1,4 @@
+import { runAgencyService } from '@fengqiao/agency-kit';
+import { policeMediation } from './service';
+
+runAgencyService(policeMediation);

@@ -1,0 +1,44 @@
+import { Controller, type Type } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  AcceptReferralCommand,
+  Actor,
+  agencySubjects,
+  CloseReferralCommand,
+  ListInboxCommand,
+  type AgencyKind,
+  type InboxReferralView,
+  type Page,
+} from '@fengqiao/contracts';
+import { InboxQueries } from './inbox-queries';
+import { ReferralLifecycle } from './referral-lifecycle';
+
+/** The inbox's request-reply handlers on this agency kind's own subjects. */
+export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
+  const subjects = agencySubjects(kind);
+
+  @Controller()
+  class InboxHandlers {
+    constructor(
+      readonly inbox: InboxQueries,
+      readonly lifecycle: ReferralLifecycle,
+    ) {}
+
+    @MessagePattern(subjects.inboxList)
+    list(@Payload('body') query: ListInboxCommand): Promise<Page<InboxReferralView>> {
+      return this.inbox.list(query);
+    }
+
+    @MessagePattern(subjects.referralAccept)
+    accept(@Payload('actor') actor: Actor, @Payload('body') body: AcceptReferralCommand): Promise<InboxReferralView> {
+      return this.lifecycle.accept(actor, body.referralId);
+    }
+
+    @MessagePattern(subjects.referralClose)
+    close(@Payload('actor') actor: Actor, @Payload('body') body: CloseReferralCommand): Promise<InboxReferralView> {
+      const { referralId, ...input } = body;
+      return this.lifecycle.close(actor, referralId, input);
+    }
+  }
+  return InboxHandlers;
+}

@@ -1,0 +1,4 @@
+import { KitInbox1795460609931 } from './1795460609931-kit-inbox';
+
+/** The kit's migrations, shared by every agency service; each runs them in its own schema. */
+export const KIT_MIGRATIONS: Function[] = [KitInbox1795460609931];

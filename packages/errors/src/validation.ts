@@ -9,7 +9,8 @@ const REASONS_ZH: Record<string, string> = {
   isInt: '必须是整数',
   isNumber: '必须是数字',
   isBoolean: '必须是布尔值',
-  isUUID: '必须是有效的 UUID',
+  isUuid: '必须是有效的 UUID',
+  isIso8601: '必须是 ISO 8601 日期时间',
   isIn: '取值必须是以下之一：{0}',
   isEnum: '取值不在允许范围内',
   maxLength: '长度不能超过 {0} 个字符',
@@ -20,7 +21,6 @@ const REASONS_ZH: Record<string, string> = {
   isArray: '必须是数组',
   arrayMinSize: '至少需要 {0} 项',
   arrayMaxSize: '最多 {0} 项',
-  isDateString: '必须是 ISO 8601 日期时间',
   isObject: '必须是对象',
   whitelistValidation: '不是允许的字段',
   nestedValidation: '结构不正确',
@@ -57,11 +57,12 @@ export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldPr
 }
 
 export function validationFailed(problems: FieldProblem[]): HubError {
+  const fields = [...new Set(problems.map((p) => p.field))];
   return new HubError(
     400,
     'VALIDATION_FAILED',
-    `Invalid input: ${problems.map((p) => p.field).join(', ')}`,
-    `输入有误：${problems.map((p) => p.field).join('、')}`,
+    `Invalid input: ${fields.join(', ')}`,
+    `输入有误：${fields.join('、')}`,
     problems,
   );
 }

@@ -10,7 +10,10 @@ export function toHubError(error: unknown, service: string, timeoutMs: number): 
   if (HubError.isBody(error)) return HubError.fromBody(error);
   const e = error as { code?: string; message?: string; name?: string };
   const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`.toLowerCase();
-  if (e?.code === '503' || text.includes('no responders')) return serviceUnavailable(service, 'no responders');
+  // NestJS reports NATS "no responders" as an EmptyResponseException.
+  if (e?.code === '503' || text.includes('no responders') || text.includes('no subscribers')) {
+    return serviceUnavailable(service, 'no responders');
+  }
   if (text.includes('closed') || text.includes('disconnect') || text.includes('connection')) {
     return serviceUnavailable(service, 'messaging unavailable');
   }

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ClientsModule, Transport } from '@nestjs/microservices';
+import { natsServers } from '@fengqiao/config';
+import { loggerModule } from '@fengqiao/service-runtime';
+import { AgenciesController } from './agencies/agencies.controller';
+import { CasesController } from './cases/cases.controller';
+import { SERVICE_NAME, type GatewayEnv } from './config';
+import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
+import { NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
+import { ReferralsController } from './referrals/referrals.controller';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayEnv): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        loggerModule(SERVICE_NAME, config.LOG_LEVEL),
+        ClientsModule.register([
+          {
+            name: NATS_CLIENT,
+            transport: Transport.NATS,
+            options: {
+              servers: natsServers(config.NATS_URL),
+              name: 'gateway-rpc',
+              maxReconnectAttempts: -1,
+              reconnectTimeWait: 500,
+              waitOnFirstConnect: true,
+            },
+          },
+        ]),
+      ],
+      controllers: [AgenciesController, CasesController, ReferralsController, HealthController],
+      providers: [
+        ServiceClient,
+        { provide: RPC_TIMEOUT_MS, useValue: config.RPC_TIMEOUT_MS },
+        { provide: HEALTH_TIMEOUT_MS, useValue: config.HEALTH_TIMEOUT_MS },
+      ],
+    };
+  }
+}

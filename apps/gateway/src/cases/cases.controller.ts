@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Actor,
+  CaseIdParams,
+  CaseView,
+  DispatchSubjects,
+  IssueReferralRequest,
+  ListCasesQuery,
+  ReferralView,
+  RegisterCaseRequest,
+  type CaseSummaryView,
+  type Page,
+} from '@fengqiao/contracts';
+import { CurrentActor } from '../http/actor';
+import { ServiceClient } from '../http/service-client';
+
+@ApiTags('cases 矛盾纠纷')
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(private readonly services: ServiceClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CaseView, description: '登记: the case with its number for life' })
+  register(@CurrentActor() actor: Actor, @Body() body: RegisterCaseRequest): Promise<CaseView> {
+    return this.services.dispatch(DispatchSubjects.caseRegister, actor, body);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<Page<CaseSummaryView>> {
+    return this.services.dispatch(DispatchSubjects.caseList, actor, query);
+  }
+
+  @Get(':caseId')
+  @ApiOkResponse({ type: CaseView, description: 'status, referrals and the timeline of every step' })
+  get(@CurrentActor() actor: Actor, @Param() params: CaseIdParams): Promise<CaseView> {
+    return this.services.dispatch(DispatchSubjects.caseGet, actor, params);
+  }
+
+  @Post(':caseId/referrals')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: ReferralView, description: '派单: the referral as issued' })
+  refer(@CurrentActor() actor: Actor, @Param() params: CaseIdParams, @Body() body: IssueReferralRequest): Promise<ReferralView> {
+    return this.services.dispatch(DispatchSubjects.referralIssue, actor, { ...body, caseId: params.caseId });
+  }
+}

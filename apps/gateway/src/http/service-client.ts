@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClientProxy } from '@nestjs/microservices';
+import { AGENCY_SERVICE, DispatchSubjects, agencySubjects, type Actor, type AgencyKind, type AgencySubjectSet } from '@fengqiao/contracts';
+import { RpcClient } from '@fengqiao/messaging';
+
+export const NATS_CLIENT = 'NATS_CLIENT';
+export const RPC_TIMEOUT_MS = 'RPC_TIMEOUT_MS';
+
+/** The gateway's one way to reach a service: request-reply with a bounded wait. */
+@Injectable()
+export class ServiceClient {
+  private readonly rpc: RpcClient;
+
+  constructor(@Inject(NATS_CLIENT) client: ClientProxy, @Inject(RPC_TIMEOUT_MS) timeoutMs: number) {
+    this.rpc = new RpcClient(client, timeoutMs);
+  }
+
+  dispatch<T>(subject: (typeof DispatchSubjects)[keyof typeof DispatchSubjects], actor: Actor, body: object): Promise<T> {
+    return this.rpc.request<T>('dispatch', subject, actor, body);
+  }
+
+  agency<T>(kind: AgencyKind, pick: (s: AgencySubjectSet) => string, actor: Actor, body: object): Promise<T> {
+    return this.rpc.request<T>(AGENCY_SERVICE[kind], pick(agencySubjects(kind)), actor, body);
+  }
+
+}

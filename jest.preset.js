@@ -20,4 +20,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@nats-io)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
+  reporters: ['default', require.resolve('./infra/jest/results-reporter.js')],
 };

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
+import { failpoint } from '../failpoints';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import type { EventContext } from './durable-event-handler.decorator';
 import { deadLetterSubject } from './streams';
@@ -114,6 +115,7 @@ export class DurableConsumer {
         if ((inserted.raw as unknown[]).length === 0) return; // already applied: just acknowledge
         await this.spec.handle(event, { manager, messageId, subject: m.subject, deliveryCount: m.info.deliveryCount });
       });
+      failpoint('consumer.after-commit');
       m.ack();
     } catch (e) {
       await this.fail(m, messageId, e as Error);

@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { failpoint } from '../failpoints';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -72,8 +73,10 @@ export class OutboxRelay {
         [this.batchSize],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
+      failpoint('relay.before-publish');
       // Issued in order on one connection, so JetStream stores them in order; awaited together.
       await Promise.all(rows.map((row) => this.publish(row)));
+      failpoint('relay.after-publish');
       await manager.query(`UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);

@@ -1,0 +1,16 @@
+import { subtreePrefix, toStoredCode } from './jurisdiction.entity';
+
+describe('jurisdiction codes', () => {
+  it('stores every code as 12 digits', () => {
+    expect(toStoredCode('370781')).toBe('370781000000');
+    expect(toStoredCode('370781007')).toBe('370781007000');
+    expect(toStoredCode('370781007201')).toBe('370781007201');
+  });
+
+  it('finds the digits a whole subtree shares', () => {
+    expect(subtreePrefix('370700000000')).toBe('3707'); // 潍坊市
+    expect(subtreePrefix('370781')).toBe('370781'); // 青州市
+    expect(subtreePrefix('370781007000')).toBe('370781007'); // 黄楼街道
+    expect(subtreePrefix('370781007201')).toBe('370781007201'); // 卢李村
+  });
+});

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm start`: install, bring up Postgres and NATS if needed, build, migrate, seed the demo city,
+# start every service and print the URLs. Ctrl-C stops them gracefully.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+bash infra/scripts/ensure-deps.sh
+source infra/scripts/ensure-stores.sh
+echo "[hub] building"
+npx turbo run build --output-logs=errors-only >/dev/null
+echo "[hub] migrating"
+for svc in dispatch police-mediation judicial-mediation people-mediation lawyer-mediation; do
+  node "apps/$svc/dist/db.cli.js" migrate | sed "s/^/[hub] $svc: /"
+done
+node apps/dispatch/dist/seed/seed-demo-city.cli.js | sed 's/^/[hub] /'
+exec node packages/hub-process/dist/start-hub.cli.js

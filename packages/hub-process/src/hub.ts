@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The services of the hub, in the order they start (the gateway last, so /health can go green). */
+export const HUB_SERVICES = [
+  'dispatch',
+  'police-mediation',
+  'judicial-mediation',
+  'people-mediation',
+  'lawyer-mediation',
+  'gateway',
+] as const;
+export type HubService = (typeof HUB_SERVICES)[number];
+
+export interface HubOptions {
+  repoRoot: string;
+  env: Record<string, string>;
+  /** Where each service's log goes: <logDir>/<service>.log (appended across restarts). */
+  logDir: string;
+  port: number;
+  services?: readonly HubService[];
+}
+
+interface Running {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  log: WriteStream;
+}
+
+/**
+ * Runs the hub's services as real OS processes: start, wait until /health is green, stop
+ * gracefully (SIGTERM) or crash (SIGKILL) one of them, and restart it. Used by `npm start`,
+ * the end-to-end tests and the benchmarks.
+ */
+export class HubProcesses {
+  private readonly running = new Map<HubService, Running>();
+
+  constructor(private readonly options: HubOptions) {
+    mkdirSync(options.logDir, { recursive: true });
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.options.port}`;
+  }
+
+  async startAll(timeoutMs = 60000): Promise<void> {
+    for (const service of this.options.services ?? HUB_SERVICES) this.start(service);
+    await this.waitHealthy(timeoutMs);
+  }
+
+  start(service: HubService, extraEnv: Record<string, string> = {}): void {
+    if (this.running.has(service)) throw new Error(`${service} is already running`);
+    const log = createWriteStream(join(this.options.logDir, `${service}.log`), { flags: 'a' });
+    const child = spawn(process.execPath, [resolve(this.options.repoRoot, 'apps', service, 'dist', 'main.js')], {
+      env: { ...process.env, ...this.options.env, PORT: String(this.options.port), ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    this.running.set(service, { child, exited, log });
+    void exited.then(() => {
+      if (this.running.get(service)?.child === child) this.running.delete(service);
+      log.end();
+    });
+  }
+
+  /** Graceful stop: SIGTERM, then wait for the process to drain and exit. */
+  async stop(service: HubService, timeoutMs = 20000): Promise<number | null> {
+    const r = this.running.get(service);
+    if (!r) return null;
+    r.child.kill('SIGTERM');
+    const timer = setTimeout(() => r.child.kill('SIGKILL'), timeoutMs);
+    const code = await r.exited;
+    clearTimeout(timer);
+    return code;
+  }
+
+  /** A crash: SIGKILL, no chance to finish anything. */
+  async kill(service: HubService): Promise<void> {
+    const r = this.running.get(service);
+    if (!r) return;
+    r.child.kill('SIGKILL');
+    await r.exited;
+  }
+
+  pid(service: HubService): number | undefined {
+    return this.running.get(service)?.child.pid;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.running.keys()].map((s) => this.stop(s)));
+  }
+
+  /** Polls the gateway's /health until it answers 200. */
+  async waitHealthy(timeoutMs = 60000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = 'no answer';
+    while (Date.now() < deadline) {
+      for (const [service, r] of this.running) {
+        if (r.child.exitCode !== null) throw new Error(`${service} exited with code ${r.child.exitCode}; see ${this.options.logDir}/${service}.log`);
+      }
+      try {
+        const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(5000) });
+        last = `${res.status} ${await res.text()}`;
+        if (res.status === 200) return;
+      } catch (e) {
+        last = (e as Error).message;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`hub not healthy after ${timeoutMs} ms: ${last}`);
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import type { INestMicroservice } from '@nestjs/common';
+import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { Actor, EventContract } from '@fengqiao/contracts';
+import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
+import { NatsServerProcess } from '@fengqiao/hub-process';
+import { connectNats, ensureStreams, RpcClient } from '@fengqiao/messaging';
+import { bootMicroservice } from '@fengqiao/service-runtime';
+
+export const TEST_ACTOR: Actor = { id: 'u-test', name: '测试协调员', role: 'coordinator' };
+
+/** Polls until `ok` holds or the time is up; returns the last value so the assertion shows it. */
+export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > deadline) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A scratch database and a private nats-server for one test file; `close()` removes both. */
+export class TestStores {
+  private constructor(
+    readonly db: ScratchDatabase,
+    readonly nats: NatsServerProcess,
+    readonly nc: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly jsm: JetStreamManager,
+    private readonly client: ClientProxy,
+  ) {}
+
+  static async start(): Promise<TestStores> {
+    const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const [db, nats] = await Promise.all([createScratchDatabase(base), NatsServerProcess.start()]);
+    const nc = await connectNats('test', [nats.url]);
+    const jsm = await jetstreamManager(nc);
+    await ensureStreams(jsm, 1);
+    const client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url] } });
+    await client.connect();
+    return new TestStores(db, nats, nc, jetstream(nc), jsm, client);
+  }
+
+  /** Environment a service under test reads. */
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, LOG_LEVEL: 'silent', ...extra };
+  }
+
+  rpc(timeoutMs = 5000): RpcClient {
+    return new RpcClient(this.client, timeoutMs);
+  }
+
+  /** Publishes an event as a producer's relay would, with a message id. */
+  async publish<T extends object>(contract: EventContract<T>, event: T, msgID: string = randomUUID()): Promise<string> {
+    await this.js.publish(contract.subject, JSON.stringify(event), { msgID });
+    return msgID;
+  }
+
+  /** The events stored on a subject, oldest first. */
+  async events<T>(subject: string): Promise<T[]> {
+    const out: T[] = [];
+    const streamName = await this.jsm.streams.find(subject);
+    const info = await this.jsm.streams.info(streamName);
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      const m = await this.jsm.streams.getMessage(streamName, { seq }).catch(() => null);
+      if (m && m.subject === subject) out.push(m.json<T>());
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+    await this.nc.close();
+    await Promise.all([this.db.drop(), this.nats.destroy()]);
+  }
+}
+
+/** Boots a service module in this process, as main.ts would, against the test stores. */
+export async function bootService(module: unknown, serviceName: string, stores: TestStores): Promise<INestMicroservice> {
+  return bootMicroservice(module, { serviceName, natsServers: [stores.nats.url], shutdownGraceMs: 2000 });
+}

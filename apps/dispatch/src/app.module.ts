@@ -23,6 +23,7 @@ export class DispatchModule {
           natsServers: natsServers(config.NATS_URL),
           databaseUrl: config.DATABASE_URL,
           streamReplicas: config.NATS_STREAM_REPLICAS,
+          ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
         }),
         AgenciesModule,
         CasesModule,

@@ -33,6 +33,7 @@ export class AgencyServiceModule {
           natsServers: natsServers(config.NATS_URL),
           databaseUrl: config.DATABASE_URL,
           streamReplicas: config.NATS_STREAM_REPLICAS,
+          ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
         }),
         ...(definition.imports ?? []),
       ],

@@ -20,6 +20,12 @@ export class CommonEnv {
   @Max(60000)
   RPC_TIMEOUT_MS: number = 5000;
 
+  /** How long JetStream waits for an ack before redelivering: after a crash, the delay until redelivery. */
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  JETSTREAM_ACK_WAIT_MS: number = 30000;
+
   /** JetStream stream replicas: 1 on one node, 3 on a NATS cluster. */
   @IsInt()
   @Min(1)

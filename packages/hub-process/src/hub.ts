@@ -24,9 +24,12 @@ export interface HubOptions {
 
 interface Running {
   child: ChildProcess;
-  exited: Promise<number | null>;
+  exited: Promise<string>;
   log: WriteStream;
 }
+
+/** How a process ended: its exit code, or the signal that ended it. */
+const howItEnded = (child: ChildProcess) => child.signalCode ?? String(child.exitCode);
 
 /**
  * Runs the hub's services as real OS processes: start, wait until /health is green, stop
@@ -35,9 +38,14 @@ interface Running {
  */
 export class HubProcesses {
   private readonly running = new Map<HubService, Running>();
+  private readonly ended = new Map<HubService, string>();
 
   constructor(private readonly options: HubOptions) {
     mkdirSync(options.logDir, { recursive: true });
+  }
+
+  logFile(service: HubService): string {
+    return join(this.options.logDir, `${service}.log`);
   }
 
   get baseUrl(): string {
@@ -51,25 +59,29 @@ export class HubProcesses {
 
   start(service: HubService, extraEnv: Record<string, string> = {}): void {
     if (this.running.has(service)) throw new Error(`${service} is already running`);
-    const log = createWriteStream(join(this.options.logDir, `${service}.log`), { flags: 'a' });
+    const log = createWriteStream(this.logFile(service), { flags: 'a' });
     const child = spawn(process.execPath, [resolve(this.options.repoRoot, 'apps', service, 'dist', 'main.js')], {
       env: { ...process.env, ...this.options.env, PORT: String(this.options.port), ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const exited = new Promise<string>((r) => child.once('exit', () => r(howItEnded(child))));
     this.running.set(service, { child, exited, log });
-    void exited.then(() => {
-      if (this.running.get(service)?.child === child) this.running.delete(service);
+    this.ended.delete(service);
+    void exited.then((how) => {
+      if (this.running.get(service)?.child === child) {
+        this.running.delete(service);
+        this.ended.set(service, how);
+      }
       log.end();
     });
   }
 
-  /** Graceful stop: SIGTERM, then wait for the process to drain and exit. */
-  async stop(service: HubService, timeoutMs = 20000): Promise<number | null> {
+  /** Graceful stop: SIGTERM, then wait for the process to drain and exit; says how it ended. */
+  async stop(service: HubService, timeoutMs = 20000): Promise<string> {
     const r = this.running.get(service);
-    if (!r) return null;
+    if (!r) return this.ended.get(service) ?? 'not running';
     r.child.kill('SIGTERM');
     const timer = setTimeout(() => r.child.kill('SIGKILL'), timeoutMs);
     const code = await r.exited;
@@ -83,6 +95,21 @@ export class HubProcesses {
     if (!r) return;
     r.child.kill('SIGKILL');
     await r.exited;
+  }
+
+  /** Waits for a service to exit on its own (e.g. killed by a failpoint); returns its signal or code. */
+  async waitExit(service: HubService, timeoutMs = 30000): Promise<string> {
+    const r = this.running.get(service);
+    if (!r) return this.ended.get(service) ?? 'not running';
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${service} did not exit within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([r.exited, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   pid(service: HubService): number | undefined {

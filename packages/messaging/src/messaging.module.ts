@@ -34,6 +34,7 @@ export interface MessagingOptions {
   natsServers: string[];
   databaseUrl: string;
   streamReplicas: number;
+  ackWaitMs?: number;
   /** Start the outbox relay in this process (off in tests that drive it by hand). */
   relay?: boolean;
 }
@@ -84,6 +85,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
     await Promise.all(this.consumers.map((c) => c.stop()));
     await this.relay?.stop();
     if (!this.nc.isClosed()) await this.nc.drain();
+    this.logger.log('messaging drained: consumers and relay stopped, JetStream connection closed');
   }
 
   private discoverHandlers(): ConsumerSpec[] {
@@ -102,6 +104,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
           durable: `${this.options.serviceName}__${opts.name}`,
           contract: opts.event,
           maxAttempts: opts.maxAttempts ?? 8,
+          ackWaitMs: this.options.ackWaitMs,
           filter: opts.filter ? (event) => opts.filter!(event, instance) : undefined,
           handle: (event, ctx) => fn.call(instance, event, ctx),
         });

@@ -1,7 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
+import { DrainingNatsServer, InFlightInterceptor, InFlightRequests } from './draining-nats-server';
 import { inputValidationPipe, RpcErrorFilter } from './errors';
 
 export interface MicroserviceBootOptions {
@@ -17,21 +17,22 @@ export interface MicroserviceBootOptions {
  * relay, close the pool, exit.
  */
 export async function bootMicroservice(module: unknown, options: MicroserviceBootOptions): Promise<INestMicroservice> {
-  const app = await NestFactory.createMicroservice<MicroserviceOptions>(module as never, {
-    transport: Transport.NATS,
-    options: {
+  const inFlight = new InFlightRequests();
+  const server = new DrainingNatsServer(
+    {
       servers: options.natsServers,
       queue: options.serviceName,
       name: `${options.serviceName}-rpc`,
-      gracefulShutdown: true,
-      gracePeriod: options.shutdownGraceMs ?? 10000,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
     },
-    bufferLogs: true,
-  });
+    inFlight,
+    options.shutdownGraceMs ?? 10000,
+  );
+  const app = await NestFactory.createMicroservice(module as never, { strategy: server, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.useGlobalInterceptors(new InFlightInterceptor(inFlight));
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -15,6 +15,8 @@ export interface ConsumerSpec {
   durable: string;
   contract: EventContract;
   maxAttempts: number;
+  /** Redelivery delay for a message taken but never acknowledged (a crashed consumer). */
+  ackWaitMs?: number;
   filter?: (event: object) => boolean;
   handle: (event: object, ctx: EventContext) => Promise<void>;
 }
@@ -52,7 +54,7 @@ export class DurableConsumer {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.spec.contract.subject,
-      ack_wait: 30 * 1e9,
+      ack_wait: (this.spec.ackWaitMs ?? 30000) * 1e6,
       // One more than ours, so our dead-lettering always gets its turn first.
       max_deliver: this.spec.maxAttempts + 1,
       max_ack_pending: 1000,
@@ -60,7 +62,11 @@ export class DurableConsumer {
     const existing = await this.jsm.consumers.info(this.spec.stream, this.spec.durable).catch(() => null);
     if (!existing) {
       await this.jsm.consumers.add(this.spec.stream, config);
-    } else if (existing.config.max_deliver !== config.max_deliver || existing.config.filter_subject !== config.filter_subject) {
+    } else if (
+      existing.config.max_deliver !== config.max_deliver ||
+      existing.config.filter_subject !== config.filter_subject ||
+      existing.config.ack_wait !== config.ack_wait
+    ) {
       await this.jsm.consumers.update(this.spec.stream, this.spec.durable, config);
     }
   }
@@ -115,7 +121,7 @@ export class DurableConsumer {
         if ((inserted.raw as unknown[]).length === 0) return; // already applied: just acknowledge
         await this.spec.handle(event, { manager, messageId, subject: m.subject, deliveryCount: m.info.deliveryCount });
       });
-      failpoint('consumer.after-commit');
+      failpoint('consumer.after-commit', [m.subject]);
       m.ack();
     } catch (e) {
       await this.fail(m, messageId, e as Error);

@@ -73,10 +73,10 @@ export class OutboxRelay {
         [this.batchSize],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
-      failpoint('relay.before-publish');
+      failpoint('relay.before-publish', rows.map((r) => r.subject));
       // Issued in order on one connection, so JetStream stores them in order; awaited together.
       await Promise.all(rows.map((row) => this.publish(row)));
-      failpoint('relay.after-publish');
+      failpoint('relay.after-publish', rows.map((r) => r.subject));
       await manager.query(`UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);

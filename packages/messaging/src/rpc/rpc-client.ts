@@ -1,23 +1,24 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { Actor } from '@fengqiao/contracts';
-import { HubError, internalError, serviceUnavailable } from '@fengqiao/errors';
+import { HubError, serviceUnavailable } from '@fengqiao/errors';
 
-/** Turns whatever a NATS request failed with into the error the caller should answer with. */
+/**
+ * Turns whatever a NATS request failed with into the error the caller should answer with.
+ * A service's own failures always arrive as an ErrorBody (its RpcErrorFilter makes sure of
+ * that), so anything else means no answer came back: the transport failed, and that is a 503.
+ */
 export function toHubError(error: unknown, service: string, timeoutMs: number): HubError {
   if (error instanceof HubError) return error;
   if (error instanceof TimeoutError) return serviceUnavailable(service, `no reply within ${timeoutMs} ms`);
   if (HubError.isBody(error)) return HubError.fromBody(error);
-  const e = error as { code?: string; message?: string; name?: string };
-  const text = `${e?.name ?? ''} ${e?.code ?? ''} ${e?.message ?? ''}`.toLowerCase();
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { code?: string; message?: string };
+  const text = `${e.code ?? ''} ${e.message ?? ''}`.toLowerCase();
   // NestJS reports NATS "no responders" as an EmptyResponseException.
-  if (e?.code === '503' || text.includes('no responders') || text.includes('no subscribers')) {
+  if (e.code === '503' || text.includes('no responders') || text.includes('no subscribers')) {
     return serviceUnavailable(service, 'no responders');
   }
-  if (text.includes('closed') || text.includes('disconnect') || text.includes('connection')) {
-    return serviceUnavailable(service, 'messaging unavailable');
-  }
-  return internalError();
+  return serviceUnavailable(service, 'messaging unavailable');
 }
 
 /**

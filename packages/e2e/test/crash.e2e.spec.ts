@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectNats } from '@fengqiao/messaging';
+import { eventually } from '@fengqiao/testing';
+import { AGENCIES, aDispute, TestHub } from './support/test-hub';
+
+/**
+ * Crash safety: processes are killed with SIGKILL at exact points (failpoints) or the broker is
+ * stopped, and every hand-off must still arrive exactly once.
+ */
+let hub: TestHub;
+
+beforeAll(async () => {
+  hub = await TestHub.start();
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const inboxRows = (schema: string, referralId: string) => hub.count(`SELECT 1 FROM ${schema}.referrals WHERE id = $1`, [referralId]);
+
+async function registerCase(): Promise<string> {
+  const r = await hub.http('POST', '/api/v1/cases', aDispute());
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
+it('the agency killed after committing a referral but before acking it has it in its inbox exactly once after restart', async () => {
+  await hub.hub.stop('people-mediation');
+  hub.hub.start('people-mediation', { FQ_FAILPOINTS: 'consumer.after-commit:dispatch.referral.issued.v1' });
+  const caseId = await registerCase();
+  const referral = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, { agencyId: AGENCIES.huanglouCommittee });
+  expect(referral.status).toBe(201);
+
+  expect(await hub.hub.waitExit('people-mediation')).toBe('SIGKILL');
+  expect(await inboxRows('people_mediation', referral.body.id)).toBe(1); // committed before the crash
+
+  hub.hub.start('people-mediation');
+  await hub.hub.waitHealthy();
+  // Never acked, so JetStream redelivers it; the inbox row says it was applied; it is acked without a second row.
+  const nc = await connectNats('crash-test', [hub.nats.url]);
+  try {
+    const jsm = await jetstreamManager(nc);
+    const consumer = await eventually(
+      () => jsm.consumers.info('DISPATCH_EVENTS', 'people-mediation__referral-issued'),
+      (c) => c.num_ack_pending === 0 && c.num_pending === 0,
+    );
+    expect([consumer.num_ack_pending, consumer.num_pending]).toEqual([0, 0]);
+  } finally {
+    await nc.close();
+  }
+  expect(await inboxRows('people_mediation', referral.body.id)).toBe(1);
+  const accepted = await hub.http('POST', `/api/v1/referrals/${referral.body.id}/accept`);
+  expect(accepted.status).toBe(200);
+});
+
+it.each(['relay.before-publish', 'relay.after-publish'])(
+  'dispatch killed at %s of a committed referral: after restart the agency receives it exactly once',
+  async (point) => {
+    const caseId = await registerCase();
+    await hub.hub.stop('dispatch');
+    hub.hub.start('dispatch', { FQ_FAILPOINTS: `${point}:dispatch.referral.issued.v1` });
+    await hub.hub.waitHealthy();
+    // The reply may or may not make it out before the kill: what counts is what was committed.
+    const reply = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, { agencyId: AGENCIES.huanglouJudicial });
+    expect([201, 503]).toContain(reply.status);
+    expect(await hub.hub.waitExit('dispatch')).toBe('SIGKILL');
+    const committed = await hub.sql.query<{ id: string }>('SELECT id FROM dispatch.referrals WHERE case_id = $1', [caseId]);
+    expect(committed.rows).toHaveLength(1);
+    const referralId = committed.rows[0].id;
+
+    hub.hub.start('dispatch');
+    await hub.hub.waitHealthy();
+    const received = await eventually(() => inboxRows('judicial_mediation', referralId), (n) => n === 1);
+    expect(received).toBe(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await inboxRows('judicial_mediation', referralId)).toBe(1);
+    expect(await hub.count(`SELECT 1 FROM dispatch.outbox WHERE published_at IS NULL`)).toBe(0);
+  },
+);
+
+it('nats-server stopped for a few seconds mid-flow: every committed referral and every agency step arrives once it is back', async () => {
+  const attempts: { status: number; caseId?: string }[] = [];
+  let stopped = false;
+  for (let i = 0; i < 24; i++) {
+    if (i === 8) {
+      await hub.nats.halt('SIGKILL');
+      stopped = true;
+      setTimeout(() => void hub.nats.resume().then(() => (stopped = false)), 3000);
+    }
+    const kase = await hub.http('POST', '/api/v1/cases', aDispute({ title: `停机测试 ${i}` }));
+    if (kase.status === 201) {
+      const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, { agencyId: AGENCIES.lawyerStudio });
+      attempts.push({ status: ref.status, caseId: kase.body.id });
+    } else {
+      attempts.push({ status: kase.status });
+    }
+    expect([201, 503]).toContain(attempts[attempts.length - 1].status); // never a 500, never a hang
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await eventually(async () => stopped, (s) => !s, 10000);
+  expect(attempts.some((a) => a.status === 503)).toBe(true); // the outage was real
+  await hub.hub.waitHealthy();
+
+  const committed = await hub.sql.query<{ id: string }>(
+    `SELECT r.id FROM dispatch.referrals r JOIN dispatch.cases c ON c.id = r.case_id WHERE c.title LIKE '停机测试%'`,
+  );
+  expect(committed.rows.length).toBeGreaterThan(10);
+  const ids = committed.rows.map((r) => r.id);
+  const delivered = await eventually(
+    () => hub.count('SELECT 1 FROM lawyer_mediation.referrals WHERE id = ANY($1)', [ids]),
+    (n) => n === ids.length,
+    30000,
+  );
+  expect(delivered).toBe(ids.length);
+
+  // The way back works too: an accept after the outage reaches dispatch's timeline.
+  const accept = await hub.http('POST', `/api/v1/referrals/${ids[0]}/accept`);
+  expect(accept.status).toBe(200);
+  const caseId = (await hub.sql.query<{ case_id: string }>('SELECT case_id FROM dispatch.referrals WHERE id = $1', [ids[0]])).rows[0].case_id;
+  const kase = await eventually(() => hub.http('GET', `/api/v1/cases/${caseId}`), (r) => r.body.status === 'in_mediation');
+  expect(kase.body.status).toBe('in_mediation');
+  expect(await hub.count('SELECT 1 FROM dispatch.outbox WHERE published_at IS NULL')).toBe(0);
+});
+
+it('a service that stops answering costs the caller a 503 within the RPC timeout, never a hang', async () => {
+  const pid = hub.hub.pid('dispatch')!;
+  process.kill(pid, 'SIGSTOP');
+  try {
+    const r = await hub.http('GET', '/api/v1/cases');
+    expect(r.status).toBe(503);
+    expect(r.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(r.ms).toBeLessThan(1500 + 1000);
+    const health = await hub.http('GET', '/health');
+    expect(health.status).toBe(503);
+    expect(health.body.services.dispatch.status).toBe('down');
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+  await hub.hub.waitHealthy();
+});
+
+it('stops gracefully on SIGTERM: drains consumers, relay and connections, then exits promptly', async () => {
+  const started = Date.now();
+  // Nest re-raises the signal after its shutdown hooks ran, so the process ends "by SIGTERM".
+  expect(await hub.hub.stop('police-mediation')).toBe('SIGTERM');
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(readFileSync(hub.hub.logFile('police-mediation'), 'utf8')).toContain('messaging drained');
+  hub.hub.start('police-mediation');
+  await hub.hub.waitHealthy();
+});

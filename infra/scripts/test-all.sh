@@ -11,8 +11,8 @@ rm -rf "$TEST_RESULTS_DIR" && mkdir -p "$TEST_RESULTS_DIR"
 
 echo "== build"
 npx turbo run build --output-logs=errors-only
-echo "== lint and format"
-npx turbo run lint --output-logs=errors-only
+echo "== types, lint and format"
+npx turbo run typecheck lint --output-logs=errors-only
 npx prettier --check . --log-level=warn
 echo "== migrations match entities (drift)"
 npx turbo run db:drift --output-logs=errors-only

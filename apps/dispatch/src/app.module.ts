@@ -16,7 +16,10 @@ export class DispatchModule {
       module: DispatchModule,
       imports: [
         loggerModule(SERVICE_NAME, config.LOG_LEVEL),
-        DatabaseModule.forService({ ...dispatchDataSourceOptions(config.DATABASE_URL), serviceName: SERVICE_NAME }),
+        DatabaseModule.forService({
+          ...dispatchDataSourceOptions(config.DATABASE_URL),
+          serviceName: SERVICE_NAME,
+        }),
         MessagingModule.register({
           serviceName: SERVICE_NAME,
           schema: SCHEMA,

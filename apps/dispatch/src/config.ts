@@ -5,4 +5,5 @@ export const SCHEMA = 'dispatch';
 
 export class DispatchEnv extends CommonEnv {}
 
-export const loadDispatchConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(DispatchEnv, env);
+export const loadDispatchConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig(DispatchEnv, env);

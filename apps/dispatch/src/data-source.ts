@@ -31,4 +31,5 @@ export const dispatchDataSourceOptions = (url: string) => ({
   applicationName: SERVICE_NAME,
 });
 
-export const makeDispatchDataSource = (url: string) => createServiceDataSource(dispatchDataSourceOptions(url));
+export const makeDispatchDataSource = (url: string) =>
+  createServiceDataSource(dispatchDataSourceOptions(url));

@@ -6,7 +6,10 @@ import { loadDispatchConfig, SERVICE_NAME } from './config';
 
 async function main() {
   const config = loadDispatchConfig();
-  await bootMicroservice(DispatchModule.forRoot(config), { serviceName: SERVICE_NAME, natsServers: natsServers(config.NATS_URL) });
+  await bootMicroservice(DispatchModule.forRoot(config), {
+    serviceName: SERVICE_NAME,
+    natsServers: natsServers(config.NATS_URL),
+  });
 }
 
 main().catch(exitOnBootFailure(SERVICE_NAME));

@@ -51,7 +51,8 @@ const newCase = (over: object = {}) => ({
 });
 
 const register = (over: object = {}) => send<CaseView>(DispatchSubjects.caseRegister, newCase(over));
-const refer = (caseId: string, agencyId = PEOPLE_COMMITTEE) => send<ReferralView>(DispatchSubjects.referralIssue, { caseId, agencyId });
+const refer = (caseId: string, agencyId = PEOPLE_COMMITTEE) =>
+  send<ReferralView>(DispatchSubjects.referralIssue, { caseId, agencyId });
 const getCase = (caseId: string) => send<CaseView>(DispatchSubjects.caseGet, { caseId });
 
 const agencyActor = { id: 'm-1', name: '调解员甲', role: 'mediator' };
@@ -77,7 +78,9 @@ describe('registering a case (登记)', () => {
     expect(Number(b.caseNumber.slice(-6))).toBe(Number(a.caseNumber.slice(-6)) + 1);
     expect(a.status).toBe('registered');
     expect(a.parties.map((p) => p.name)).toEqual(['王某', '李某']);
-    expect(a.timeline).toEqual([expect.objectContaining({ step: 'case_registered', actorName: TEST_ACTOR.name })]);
+    expect(a.timeline).toEqual([
+      expect.objectContaining({ step: 'case_registered', actorName: TEST_ACTOR.name }),
+    ]);
     const events = await eventually(
       () => stores.events<CaseRegisteredV1>(CaseRegisteredV1.subject),
       (e) => e.some((x) => x.caseId === a.id),
@@ -117,7 +120,12 @@ describe('referring a case (派单)', () => {
   it('issues a referral, moves the case to referred and tells the agency through JetStream', async () => {
     const kase = await register();
     const referral = await refer(kase.id);
-    expect(referral).toMatchObject({ caseId: kase.id, agencyKind: 'people', status: 'issued', agencyName: '黄楼街道人民调解委员会' });
+    expect(referral).toMatchObject({
+      caseId: kase.id,
+      agencyKind: 'people',
+      status: 'issued',
+      agencyName: '黄楼街道人民调解委员会',
+    });
     const view = await getCase(kase.id);
     expect(view.status).toBe('referred');
     expect(view.timeline.map((t) => t.step)).toEqual(['case_registered', 'referral_issued']);
@@ -126,7 +134,11 @@ describe('referring a case (派单)', () => {
       (e) => e.some((x) => x.referralId === referral.id),
     );
     expect(issued.filter((x) => x.referralId === referral.id)).toEqual([
-      expect.objectContaining({ agencyId: PEOPLE_COMMITTEE, agencyKind: 'people', caseNumber: kase.caseNumber }),
+      expect.objectContaining({
+        agencyId: PEOPLE_COMMITTEE,
+        agencyKind: 'people',
+        caseNumber: kase.caseNumber,
+      }),
     ]);
   });
 
@@ -156,7 +168,10 @@ describe("applying the agency's events", () => {
     };
     await stores.publish(ReferralAcceptedV1, accepted);
     await stores.publish(ReferralAcceptedV1, accepted); // another copy under a new id: must not apply twice
-    const inMediation = await eventually(() => getCase(kase.id), (c) => c.status === 'in_mediation');
+    const inMediation = await eventually(
+      () => getCase(kase.id),
+      (c) => c.status === 'in_mediation',
+    );
     expect(inMediation.status).toBe('in_mediation');
 
     await stores.publish(ReferralClosedV1, {
@@ -169,10 +184,22 @@ describe("applying the agency's events", () => {
       closedAt: new Date().toISOString(),
       closedBy: agencyActor,
     });
-    const closed = await eventually(() => getCase(kase.id), (c) => c.status === 'resolved');
+    const closed = await eventually(
+      () => getCase(kase.id),
+      (c) => c.status === 'resolved',
+    );
     expect(closed.status).toBe('resolved');
-    expect(closed.referrals[0]).toMatchObject({ status: 'closed', outcome: 'resolved', closingNote: '双方达成调解协议' });
-    expect(closed.timeline.map((t) => t.step)).toEqual(['case_registered', 'referral_issued', 'referral_accepted', 'referral_closed']);
+    expect(closed.referrals[0]).toMatchObject({
+      status: 'closed',
+      outcome: 'resolved',
+      closingNote: '双方达成调解协议',
+    });
+    expect(closed.timeline.map((t) => t.step)).toEqual([
+      'case_registered',
+      'referral_issued',
+      'referral_accepted',
+      'referral_closed',
+    ]);
     expect(closed.timeline[2]).toMatchObject({ actorName: '调解员甲', agencyName: '黄楼街道人民调解委员会' });
     expect((await failure(refer(kase.id, POLICE_STATION))).status).toBe(409); // a resolved case is not referred again
   });
@@ -180,11 +207,29 @@ describe("applying the agency's events", () => {
   it('a close that overtakes its accept (redelivery) leaves the referral closed', async () => {
     const kase = await register();
     const referral = await refer(kase.id, POLICE_STATION);
-    const common = { referralId: referral.id, caseId: kase.id, agencyId: POLICE_STATION, agencyKind: 'police' as const };
-    await stores.publish(ReferralClosedV1, { ...common, outcome: 'failed', note: '调解不成', closedAt: new Date().toISOString(), closedBy: agencyActor });
-    const failed = await eventually(() => getCase(kase.id), (c) => c.status === 'unresolved');
+    const common = {
+      referralId: referral.id,
+      caseId: kase.id,
+      agencyId: POLICE_STATION,
+      agencyKind: 'police' as const,
+    };
+    await stores.publish(ReferralClosedV1, {
+      ...common,
+      outcome: 'failed',
+      note: '调解不成',
+      closedAt: new Date().toISOString(),
+      closedBy: agencyActor,
+    });
+    const failed = await eventually(
+      () => getCase(kase.id),
+      (c) => c.status === 'unresolved',
+    );
     expect(failed.status).toBe('unresolved');
-    await stores.publish(ReferralAcceptedV1, { ...common, acceptedAt: new Date().toISOString(), acceptedBy: agencyActor });
+    await stores.publish(ReferralAcceptedV1, {
+      ...common,
+      acceptedAt: new Date().toISOString(),
+      acceptedBy: agencyActor,
+    });
     await new Promise((r) => setTimeout(r, 500));
     const after = await getCase(kase.id);
     expect(after.referrals[0].status).toBe('closed');
@@ -199,15 +244,24 @@ describe('lists', () => {
     const police = await send<Page<{ kind: string }>>(DispatchSubjects.agencyList, { kind: 'police' });
     expect(police.total).toBe(3);
     expect(police.items.every((a) => a.kind === 'police')).toBe(true);
-    const huanglou = await send<Page<{ jurisdictionCode: string }>>(DispatchSubjects.agencyList, { jurisdictionCode: '370781007', pageSize: 2, page: 2 });
+    const huanglou = await send<Page<{ jurisdictionCode: string }>>(DispatchSubjects.agencyList, {
+      jurisdictionCode: '370781007',
+      pageSize: 2,
+      page: 2,
+    });
     expect(huanglou.total).toBe(6);
     expect(huanglou.items).toHaveLength(2);
     expect(huanglou.items.every((a) => a.jurisdictionCode.startsWith('370781007'))).toBe(true);
   });
 
   it('filter cases by status and jurisdiction subtree', async () => {
-    const wangfu = await send<Page<CaseSummaryView>>(DispatchSubjects.caseList, { jurisdictionCode: '370781001', status: 'registered' });
+    const wangfu = await send<Page<CaseSummaryView>>(DispatchSubjects.caseList, {
+      jurisdictionCode: '370781001',
+      status: 'registered',
+    });
     expect(wangfu.total).toBeGreaterThanOrEqual(1);
-    expect(wangfu.items.every((c) => c.jurisdictionCode.startsWith('370781001') && c.status === 'registered')).toBe(true);
+    expect(
+      wangfu.items.every((c) => c.jurisdictionCode.startsWith('370781001') && c.status === 'registered'),
+    ).toBe(true);
   });
 });

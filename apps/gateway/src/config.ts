@@ -16,4 +16,5 @@ export class GatewayEnv extends CommonEnv {
   HEALTH_TIMEOUT_MS: number = 2000;
 }
 
-export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(GatewayEnv, env);
+export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) =>
+  loadConfig(GatewayEnv, env);

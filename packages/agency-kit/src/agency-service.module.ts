@@ -26,7 +26,10 @@ export class AgencyServiceModule {
       module: AgencyServiceModule,
       imports: [
         loggerModule(serviceName, config.LOG_LEVEL),
-        DatabaseModule.forService({ ...agencyDataSourceOptions(definition.kind, config.DATABASE_URL, definition), serviceName }),
+        DatabaseModule.forService({
+          ...agencyDataSourceOptions(definition.kind, config.DATABASE_URL, definition),
+          serviceName,
+        }),
         MessagingModule.register({
           serviceName,
           schema: agencySchema(definition.kind),
@@ -37,7 +40,10 @@ export class AgencyServiceModule {
         }),
         ...(definition.imports ?? []),
       ],
-      controllers: [createInboxHandlers(definition.kind), createHealthController(serviceName, agencySubjects(definition.kind).health)],
+      controllers: [
+        createInboxHandlers(definition.kind),
+        createHealthController(serviceName, agencySubjects(definition.kind).health),
+      ],
       providers: [
         { provide: AgencyIdentity, useValue: new AgencyIdentity(definition.kind, serviceName) },
         ReceiveReferral,

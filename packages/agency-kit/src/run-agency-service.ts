@@ -12,7 +12,10 @@ export function runAgencyService(definition: AgencyServiceDefinition): void {
   const serviceName = AGENCY_SERVICE[definition.kind];
   const start = async () => {
     const config = loadAgencyConfig();
-    await bootMicroservice(AgencyServiceModule.forAgency(definition, config), { serviceName, natsServers: natsServers(config.NATS_URL) });
+    await bootMicroservice(AgencyServiceModule.forAgency(definition, config), {
+      serviceName,
+      natsServers: natsServers(config.NATS_URL),
+    });
   };
   start().catch(exitOnBootFailure(serviceName));
 }

@@ -21,9 +21,15 @@ let stores: TestStores;
 let app: INestMicroservice;
 let rpc: RpcClient;
 
-const send = <T>(subject: string, body: object) => rpc.request<T>('people-mediation', subject, TEST_ACTOR, body);
-const failure = (p: Promise<unknown>) => p.then(() => Promise.reject(new Error('expected a failure')), (e: HubError) => e);
-const inbox = (status?: string) => send<Page<InboxReferralView>>(subjects.inboxList, { agencyId: COMMITTEE, ...(status ? { status } : {}) });
+const send = <T>(subject: string, body: object) =>
+  rpc.request<T>('people-mediation', subject, TEST_ACTOR, body);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => Promise.reject(new Error('expected a failure')),
+    (e: HubError) => e,
+  );
+const inbox = (status?: string) =>
+  send<Page<InboxReferralView>>(subjects.inboxList, { agencyId: COMMITTEE, ...(status ? { status } : {}) });
 
 function issued(kind: AgencyKind, agencyId = COMMITTEE): ReferralIssuedV1 {
   return {
@@ -47,7 +53,11 @@ async function received(referralId: string): Promise<InboxReferralView | undefin
 
 beforeAll(async () => {
   stores = await TestStores.start();
-  app = await bootService(AgencyServiceModule.forAgency({ kind: 'people' }, loadAgencyConfig(stores.env())), 'people-mediation', stores);
+  app = await bootService(
+    AgencyServiceModule.forAgency({ kind: 'people' }, loadAgencyConfig(stores.env())),
+    'people-mediation',
+    stores,
+  );
   rpc = stores.rpc();
 });
 
@@ -75,13 +85,27 @@ describe('the agency inbox (people-mediation)', () => {
     await received(e.referralId);
     const accepted = await send<InboxReferralView>(subjects.referralAccept, { referralId: e.referralId });
     expect(accepted.status).toBe('accepted');
-    const closed = await send<InboxReferralView>(subjects.referralClose, { referralId: e.referralId, outcome: 'resolved', note: '达成协议' });
+    const closed = await send<InboxReferralView>(subjects.referralClose, {
+      referralId: e.referralId,
+      outcome: 'resolved',
+      note: '达成协议',
+    });
     expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', closingNote: '达成协议' });
 
-    const acceptedEvents = await eventually(() => stores.events<ReferralAcceptedV1>(ReferralAcceptedV1.subject), (x) => x.some((a) => a.referralId === e.referralId));
-    expect(acceptedEvents.filter((a) => a.referralId === e.referralId)).toEqual([expect.objectContaining({ agencyKind: 'people', acceptedBy: TEST_ACTOR })]);
-    const closedEvents = await eventually(() => stores.events<ReferralClosedV1>(ReferralClosedV1.subject), (x) => x.some((a) => a.referralId === e.referralId));
-    expect(closedEvents.filter((a) => a.referralId === e.referralId)).toEqual([expect.objectContaining({ outcome: 'resolved', note: '达成协议' })]);
+    const acceptedEvents = await eventually(
+      () => stores.events<ReferralAcceptedV1>(ReferralAcceptedV1.subject),
+      (x) => x.some((a) => a.referralId === e.referralId),
+    );
+    expect(acceptedEvents.filter((a) => a.referralId === e.referralId)).toEqual([
+      expect.objectContaining({ agencyKind: 'people', acceptedBy: TEST_ACTOR }),
+    ]);
+    const closedEvents = await eventually(
+      () => stores.events<ReferralClosedV1>(ReferralClosedV1.subject),
+      (x) => x.some((a) => a.referralId === e.referralId),
+    );
+    expect(closedEvents.filter((a) => a.referralId === e.referralId)).toEqual([
+      expect.objectContaining({ outcome: 'resolved', note: '达成协议' }),
+    ]);
     expect((await inbox('closed')).items.map((r) => r.id)).toContain(e.referralId);
   });
 
@@ -89,12 +113,19 @@ describe('the agency inbox (people-mediation)', () => {
     const e = issued('people');
     await stores.publish(ReferralIssuedV1, e);
     await received(e.referralId);
-    const early = await failure(send(subjects.referralClose, { referralId: e.referralId, outcome: 'resolved', note: 'x' }));
-    expect([early.status, early.messageZh]).toEqual([409, '派单待签收，不能办结（只有已签收的派单可以办结）']);
+    const early = await failure(
+      send(subjects.referralClose, { referralId: e.referralId, outcome: 'resolved', note: 'x' }),
+    );
+    expect([early.status, early.messageZh]).toEqual([
+      409,
+      '派单待签收，不能办结（只有已签收的派单可以办结）',
+    ]);
     await send(subjects.referralAccept, { referralId: e.referralId });
     expect((await failure(send(subjects.referralAccept, { referralId: e.referralId }))).status).toBe(409);
     expect((await failure(send(subjects.referralAccept, { referralId: randomUUID() }))).status).toBe(404);
-    const bad = await failure(send(subjects.referralClose, { referralId: e.referralId, outcome: 'maybe', note: '' }));
+    const bad = await failure(
+      send(subjects.referralClose, { referralId: e.referralId, outcome: 'maybe', note: '' }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.fields?.map((f) => f.field).sort()).toEqual(['note', 'outcome']);
     expect((await received(e.referralId))?.status).toBe('accepted'); // the failed commands changed nothing

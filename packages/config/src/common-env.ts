@@ -8,7 +8,9 @@ export class CommonEnv {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/fengqiao';
 
-  @Matches(/^(nats:\/\/)?[^\s,]+(,(nats:\/\/)?[^\s,]+)*$/, { message: 'must be a comma-separated list of NATS servers' })
+  @Matches(/^(nats:\/\/)?[^\s,]+(,(nats:\/\/)?[^\s,]+)*$/, {
+    message: 'must be a comma-separated list of NATS servers',
+  })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
   @IsIn(LOG_LEVELS)

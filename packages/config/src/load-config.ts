@@ -27,7 +27,10 @@ export function loadConfig<T extends object>(
   envClass: new () => T,
   env: Record<string, string | undefined> = process.env,
 ): T {
-  const config = plainToInstance(envClass, env, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const config = plainToInstance(envClass, env, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) throw new ConfigError(describe(errors, env));
   return config;

@@ -3,7 +3,10 @@ import { EVENT_STREAMS, type EventContract } from './events';
 import { agencySubjects, DispatchSubjects } from './subjects';
 
 const events = Object.values(EVENT_STREAMS).flat() as EventContract[];
-const requests = [...Object.values(DispatchSubjects), ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k)))];
+const requests = [
+  ...Object.values(DispatchSubjects),
+  ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k))),
+];
 
 // NATS subject wildcard match, as JetStream uses it to decide what a stream stores.
 function matches(pattern: string, subject: string): boolean {

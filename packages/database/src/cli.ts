@@ -8,7 +8,10 @@ import { createScratchDatabase, ensureDatabase } from './databases';
  *   drift     migrate a scratch database from nothing and fail if the entities want more
  *   generate <Name>  print a migration class with what the entities want beyond the migrations
  */
-export async function runDatabaseCli(makeDataSource: (url: string) => DataSource, argv = process.argv.slice(2)): Promise<void> {
+export async function runDatabaseCli(
+  makeDataSource: (url: string) => DataSource,
+  argv = process.argv.slice(2),
+): Promise<void> {
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fengqiao';
   const command = argv[0];
   if (command === 'migrate') {

@@ -18,7 +18,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const inboxRows = (schema: string, referralId: string) => hub.count(`SELECT 1 FROM ${schema}.referrals WHERE id = $1`, [referralId]);
+const inboxRows = (schema: string, referralId: string) =>
+  hub.count(`SELECT 1 FROM ${schema}.referrals WHERE id = $1`, [referralId]);
 
 async function registerCase(): Promise<string> {
   const r = await hub.http('POST', '/api/v1/cases', aDispute());
@@ -30,7 +31,9 @@ it('the agency killed after committing a referral but before acking it has it in
   await hub.hub.stop('people-mediation');
   hub.hub.start('people-mediation', { FQ_FAILPOINTS: 'consumer.after-commit:dispatch.referral.issued.v1' });
   const caseId = await registerCase();
-  const referral = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, { agencyId: AGENCIES.huanglouCommittee });
+  const referral = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, {
+    agencyId: AGENCIES.huanglouCommittee,
+  });
   expect(referral.status).toBe(201);
 
   expect(await hub.hub.waitExit('people-mediation')).toBe('SIGKILL');
@@ -63,16 +66,24 @@ it.each(['relay.before-publish', 'relay.after-publish'])(
     hub.hub.start('dispatch', { FQ_FAILPOINTS: `${point}:dispatch.referral.issued.v1` });
     await hub.hub.waitHealthy();
     // The reply may or may not make it out before the kill: what counts is what was committed.
-    const reply = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, { agencyId: AGENCIES.huanglouJudicial });
+    const reply = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, {
+      agencyId: AGENCIES.huanglouJudicial,
+    });
     expect([201, 503]).toContain(reply.status);
     expect(await hub.hub.waitExit('dispatch')).toBe('SIGKILL');
-    const committed = await hub.sql.query<{ id: string }>('SELECT id FROM dispatch.referrals WHERE case_id = $1', [caseId]);
+    const committed = await hub.sql.query<{ id: string }>(
+      'SELECT id FROM dispatch.referrals WHERE case_id = $1',
+      [caseId],
+    );
     expect(committed.rows).toHaveLength(1);
     const referralId = committed.rows[0].id;
 
     hub.hub.start('dispatch');
     await hub.hub.waitHealthy();
-    const received = await eventually(() => inboxRows('judicial_mediation', referralId), (n) => n === 1);
+    const received = await eventually(
+      () => inboxRows('judicial_mediation', referralId),
+      (n) => n === 1,
+    );
     expect(received).toBe(1);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await inboxRows('judicial_mediation', referralId)).toBe(1);
@@ -91,7 +102,9 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
     }
     const kase = await hub.http('POST', '/api/v1/cases', aDispute({ title: `停机测试 ${i}` }));
     if (kase.status === 201) {
-      const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, { agencyId: AGENCIES.lawyerStudio });
+      const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+        agencyId: AGENCIES.lawyerStudio,
+      });
       attempts.push({ status: ref.status, caseId: kase.body.id });
     } else {
       attempts.push({ status: kase.status });
@@ -99,7 +112,11 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
     expect([201, 503]).toContain(attempts[attempts.length - 1].status); // never a 500, never a hang
     await new Promise((r) => setTimeout(r, 250));
   }
-  await eventually(async () => stopped, (s) => !s, 10000);
+  await eventually(
+    async () => stopped,
+    (s) => !s,
+    10000,
+  );
   expect(attempts.some((a) => a.status === 503)).toBe(true); // the outage was real
   await hub.hub.waitHealthy();
 
@@ -118,8 +135,13 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
   // The way back works too: an accept after the outage reaches dispatch's timeline.
   const accept = await hub.http('POST', `/api/v1/referrals/${ids[0]}/accept`);
   expect(accept.status).toBe(200);
-  const caseId = (await hub.sql.query<{ case_id: string }>('SELECT case_id FROM dispatch.referrals WHERE id = $1', [ids[0]])).rows[0].case_id;
-  const kase = await eventually(() => hub.http('GET', `/api/v1/cases/${caseId}`), (r) => r.body.status === 'in_mediation');
+  const caseId = (
+    await hub.sql.query<{ case_id: string }>('SELECT case_id FROM dispatch.referrals WHERE id = $1', [ids[0]])
+  ).rows[0].case_id;
+  const kase = await eventually(
+    () => hub.http('GET', `/api/v1/cases/${caseId}`),
+    (r) => r.body.status === 'in_mediation',
+  );
   expect(kase.body.status).toBe('in_mediation');
   expect(await hub.count('SELECT 1 FROM dispatch.outbox WHERE published_at IS NULL')).toBe(0);
 });

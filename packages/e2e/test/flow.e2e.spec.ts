@@ -15,14 +15,19 @@ describe('one dispute handed across services', () => {
   it('register → refer → agency inbox → accept → close, with the timeline showing every step', async () => {
     const agencies = await hub.http('GET', '/api/v1/agencies?pageSize=100');
     expect(agencies.status).toBe(200);
-    expect(new Set(agencies.body.items.map((a: { kind: string }) => a.kind))).toEqual(new Set(['police', 'judicial', 'people', 'lawyer']));
+    expect(new Set(agencies.body.items.map((a: { kind: string }) => a.kind))).toEqual(
+      new Set(['police', 'judicial', 'people', 'lawyer']),
+    );
 
     const registered = await hub.http('POST', '/api/v1/cases', aDispute());
     expect(registered.status).toBe(201);
     const caseId = registered.body.id;
     expect(registered.body.caseNumber).toMatch(/^370781-\d{4}-\d{6}$/);
 
-    const referral = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, { agencyId: AGENCIES.huanglouCommittee, note: '请尽快联系双方' });
+    const referral = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, {
+      agencyId: AGENCIES.huanglouCommittee,
+      note: '请尽快联系双方',
+    });
     expect(referral.status).toBe(201);
     const referralId = referral.body.id;
 
@@ -30,14 +35,23 @@ describe('one dispute handed across services', () => {
       () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals?status=issued`),
       (r) => r.body.items?.some((x: { id: string }) => x.id === referralId),
     );
-    expect(inbox.body.items.find((x: { id: string }) => x.id === referralId)).toMatchObject({ caseNumber: registered.body.caseNumber, status: 'issued' });
+    expect(inbox.body.items.find((x: { id: string }) => x.id === referralId)).toMatchObject({
+      caseNumber: registered.body.caseNumber,
+      status: 'issued',
+    });
 
     const accepted = await hub.http('POST', `/api/v1/referrals/${referralId}/accept`);
     expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
-    const closed = await hub.http('POST', `/api/v1/referrals/${referralId}/close`, { outcome: 'resolved', note: '双方达成调解协议' });
+    const closed = await hub.http('POST', `/api/v1/referrals/${referralId}/close`, {
+      outcome: 'resolved',
+      note: '双方达成调解协议',
+    });
     expect([closed.status, closed.body.status]).toEqual([200, 'closed']);
 
-    const done = await eventually(() => hub.http('GET', `/api/v1/cases/${caseId}`), (r) => r.body.status === 'resolved');
+    const done = await eventually(
+      () => hub.http('GET', `/api/v1/cases/${caseId}`),
+      (r) => r.body.status === 'resolved',
+    );
     expect(done.body.status).toBe('resolved');
     expect(done.body.timeline.map((t: { step: string }) => t.step)).toEqual([
       'case_registered',
@@ -54,7 +68,13 @@ describe('one dispute handed across services', () => {
 
   it('answers bad input with 400 naming each field in Chinese and English, and writes nothing', async () => {
     const before = await hub.count('SELECT 1 FROM dispatch.cases');
-    const r = await hub.http('POST', '/api/v1/cases', { ...aDispute(), title: '', channel: 'fax', parties: [{ kind: 'person', role: 'applicant', name: '' }], surprise: 1 });
+    const r = await hub.http('POST', '/api/v1/cases', {
+      ...aDispute(),
+      title: '',
+      channel: 'fax',
+      parties: [{ kind: 'person', role: 'applicant', name: '' }],
+      surprise: 1,
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('VALIDATION_FAILED');
     const fields = r.body.error.fields.map((f: { field: string }) => f.field);
@@ -73,16 +93,29 @@ describe('one dispute handed across services', () => {
     expect((await hub.http('GET', `/api/v1/cases/${unknown}`)).status).toBe(404);
     expect((await hub.http('POST', `/api/v1/referrals/${unknown}/accept`)).status).toBe(404);
     expect((await hub.http('GET', `/api/v1/agencies/${unknown}/referrals`)).status).toBe(404);
-    expect((await hub.http('POST', '/api/v1/cases', aDispute({ jurisdictionCode: '110101001001' }))).status).toBe(422);
+    expect(
+      (await hub.http('POST', '/api/v1/cases', aDispute({ jurisdictionCode: '110101001001' }))).status,
+    ).toBe(422);
 
     const kase = await hub.http('POST', '/api/v1/cases', aDispute());
-    const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, { agencyId: AGENCIES.huanglouPolice });
-    expect((await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, { agencyId: AGENCIES.huanglouPolice })).status).toBe(409);
+    const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+      agencyId: AGENCIES.huanglouPolice,
+    });
+    expect(
+      (
+        await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+          agencyId: AGENCIES.huanglouPolice,
+        })
+      ).status,
+    ).toBe(409);
     await eventually(
       () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouPolice}/referrals`),
       (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
     );
-    const early = await hub.http('POST', `/api/v1/referrals/${ref.body.id}/close`, { outcome: 'resolved', note: '提前办结' });
+    const early = await hub.http('POST', `/api/v1/referrals/${ref.body.id}/close`, {
+      outcome: 'resolved',
+      note: '提前办结',
+    });
     expect([early.status, early.body.error.code]).toEqual([409, 'CONFLICT']);
     expect(early.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
     expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
@@ -92,7 +125,9 @@ describe('one dispute handed across services', () => {
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {
     const docs = await hub.http('GET', '/api/docs/openapi.json');
     expect(docs.status).toBe(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/cases', '/api/v1/referrals/{referralId}/accept']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/cases', '/api/v1/referrals/{referralId}/accept']),
+    );
     const health = await hub.http('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body.stores).toEqual({ postgres: { status: 'up' }, nats: { status: 'up' } });

@@ -67,7 +67,9 @@ export const conflict = (message: string, messageZh: string) =>
   new HubError(409, 'CONFLICT', message, messageZh);
 
 export const unprocessable = (field: string, reason: string, reasonZh: string) =>
-  new HubError(422, 'UNPROCESSABLE', `${field}: ${reason}`, `${field}：${reasonZh}`, [{ field, reason, reasonZh }]);
+  new HubError(422, 'UNPROCESSABLE', `${field}: ${reason}`, `${field}：${reasonZh}`, [
+    { field, reason, reasonZh },
+  ]);
 
 export const serviceUnavailable = (service: string, detail: string) =>
   new HubError(

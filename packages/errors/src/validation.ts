@@ -30,7 +30,8 @@ const REASONS_ZH: Record<string, string> = {
 
 function reasonZh(constraint: string, error: ValidationError): string {
   const template = REASONS_ZH[constraint] ?? '不符合要求';
-  const args = (error.contexts?.[constraint]?.args as unknown[] | undefined) ?? extractArgs(error, constraint);
+  const args =
+    (error.contexts?.[constraint]?.args as unknown[] | undefined) ?? extractArgs(error, constraint);
   return template.replace(/\{(\d)\}/g, (_, i: string) => String(args?.[Number(i)] ?? ''));
 }
 
@@ -46,7 +47,11 @@ function extractArgs(error: ValidationError, constraint: string): unknown[] {
 export function toFieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = prefix ? (isIndex ? `${prefix}[${error.property}]` : `${prefix}.${error.property}`) : error.property;
+    const path = prefix
+      ? isIndex
+        ? `${prefix}[${error.property}]`
+        : `${prefix}.${error.property}`
+      : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({
       field: path,
       reason: constraint === 'whitelistValidation' ? `${path} is not an allowed field` : reason,

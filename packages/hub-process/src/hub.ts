@@ -60,10 +60,14 @@ export class HubProcesses {
   start(service: HubService, extraEnv: Record<string, string> = {}): void {
     if (this.running.has(service)) throw new Error(`${service} is already running`);
     const log = createWriteStream(this.logFile(service), { flags: 'a' });
-    const child = spawn(process.execPath, [resolve(this.options.repoRoot, 'apps', service, 'dist', 'main.js')], {
-      env: { ...process.env, ...this.options.env, PORT: String(this.options.port), ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [resolve(this.options.repoRoot, 'apps', service, 'dist', 'main.js')],
+      {
+        env: { ...process.env, ...this.options.env, PORT: String(this.options.port), ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     const exited = new Promise<string>((r) => child.once('exit', () => r(howItEnded(child))));
@@ -103,7 +107,10 @@ export class HubProcesses {
     if (!r) return this.ended.get(service) ?? 'not running';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${service} did not exit within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`${service} did not exit within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     try {
       return await Promise.race([r.exited, timeout]);
@@ -126,7 +133,10 @@ export class HubProcesses {
     let last = 'no answer';
     while (Date.now() < deadline) {
       for (const [service, r] of this.running) {
-        if (r.child.exitCode !== null) throw new Error(`${service} exited with code ${r.child.exitCode}; see ${this.options.logDir}/${service}.log`);
+        if (r.child.exitCode !== null)
+          throw new Error(
+            `${service} exited with code ${r.child.exitCode}; see ${this.options.logDir}/${service}.log`,
+          );
       }
       try {
         const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(5000) });

@@ -27,7 +27,12 @@ function portAnswers(port: number): Promise<boolean> {
 }
 
 function findBinary(): string {
-  for (const candidate of [process.env.NATS_SERVER_BIN, '/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server']) {
+  for (const candidate of [
+    process.env.NATS_SERVER_BIN,
+    '/usr/sbin/nats-server',
+    '/usr/bin/nats-server',
+    '/usr/local/bin/nats-server',
+  ]) {
     if (candidate && existsSync(candidate)) return candidate;
   }
   throw new Error('nats-server is not installed (npm test installs it: run infra/scripts/ensure-stores.sh)');
@@ -56,7 +61,11 @@ export class NatsServerProcess {
   /** (Re)starts the server on the same port and store. */
   async resume(): Promise<void> {
     if (this.child) return;
-    const child = spawn(findBinary(), ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
+    const child = spawn(
+      findBinary(),
+      ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir],
+      { stdio: 'ignore' },
+    );
     this.child = child;
     child.once('exit', () => {
       if (this.child === child) this.child = null;

@@ -10,7 +10,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const logDir = resolve(repoRoot, '.data/logs');
   const env: Record<string, string> = {};
-  for (const key of ['DATABASE_URL', 'NATS_URL', 'LOG_LEVEL']) if (process.env[key]) env[key] = process.env[key]!;
+  for (const key of ['DATABASE_URL', 'NATS_URL', 'LOG_LEVEL'])
+    if (process.env[key]) env[key] = process.env[key]!;
   const hub = new HubProcesses({ repoRoot, env, logDir, port });
   let stopping = false;
   const stop = async () => {

@@ -10,5 +10,6 @@ export type FailpointName = 'relay.before-publish' | 'relay.after-publish' | 'co
 
 export function failpoint(name: FailpointName, details: string[] = []): void {
   if (active.size === 0) return;
-  if (active.has(name) || details.some((d) => active.has(`${name}:${d}`))) process.kill(process.pid, 'SIGKILL');
+  if (active.has(name) || details.some((d) => active.has(`${name}:${d}`)))
+    process.kill(process.pid, 'SIGKILL');
 }

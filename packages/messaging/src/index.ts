@@ -4,7 +4,11 @@ export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { ensureStreams, streamConfigs, DEAD_LETTER_STREAM, deadLetterSubject } from './jetstream/streams';
 export { DurableConsumer, retryDelayMs, type ConsumerSpec } from './jetstream/durable-consumer';
-export { DurableEventHandler, type DurableEventHandlerOptions, type EventContext } from './jetstream/durable-event-handler.decorator';
+export {
+  DurableEventHandler,
+  type DurableEventHandlerOptions,
+  type EventContext,
+} from './jetstream/durable-event-handler.decorator';
 export {
   MessagingModule,
   MessagingLifecycle,

@@ -47,7 +47,13 @@ export function streamOf(contract: EventContract): string {
 }
 
 export async function connectNats(name: string, servers: string[]): Promise<NatsConnection> {
-  return connect({ servers, name, maxReconnectAttempts: -1, reconnectTimeWait: 500, waitOnFirstConnect: true });
+  return connect({
+    servers,
+    name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+    waitOnFirstConnect: true,
+  });
 }
 
 /** Starts streams, durable consumers and the outbox relay after the app is up; drains them on shutdown. */
@@ -70,15 +76,24 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureStreams(this.jsm, this.options.streamReplicas);
-    const log = (level: 'info' | 'warn' | 'error', message: string, extra?: object) => this.logger[level === 'info' ? 'log' : level](message, extra);
-    this.consumers = this.discoverHandlers().map((spec) => new DurableConsumer(this.js, this.jsm, this.dataSource, spec, log));
+    const log = (level: 'info' | 'warn' | 'error', message: string, extra?: object) =>
+      this.logger[level === 'info' ? 'log' : level](message, extra);
+    this.consumers = this.discoverHandlers().map(
+      (spec) => new DurableConsumer(this.js, this.jsm, this.dataSource, spec, log),
+    );
     for (const consumer of this.consumers) await consumer.ensure();
     for (const consumer of this.consumers) consumer.start();
     if (this.options.relay !== false) {
-      this.relay = new OutboxRelay(this.dataSource, this.js, { schema: this.options.schema, databaseUrl: this.options.databaseUrl, log });
+      this.relay = new OutboxRelay(this.dataSource, this.js, {
+        schema: this.options.schema,
+        databaseUrl: this.options.databaseUrl,
+        log,
+      });
       await this.relay.start();
     }
-    this.logger.log(`messaging up: ${this.consumers.length} durable consumer(s), relay ${this.relay ? 'on' : 'off'}`);
+    this.logger.log(
+      `messaging up: ${this.consumers.length} durable consumer(s), relay ${this.relay ? 'on' : 'off'}`,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -127,9 +142,16 @@ export class MessagingModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
-        { provide: NATS_CONNECTION, useFactory: () => connectNats(`${options.serviceName}-jetstream`, options.natsServers) },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: () => connectNats(`${options.serviceName}-jetstream`, options.natsServers),
+        },
         { provide: JETSTREAM, useFactory: (nc: NatsConnection) => jetstream(nc), inject: [NATS_CONNECTION] },
-        { provide: JETSTREAM_MANAGER, useFactory: (nc: NatsConnection) => jetstreamManager(nc), inject: [NATS_CONNECTION] },
+        {
+          provide: JETSTREAM_MANAGER,
+          useFactory: (nc: NatsConnection) => jetstreamManager(nc),
+          inject: [NATS_CONNECTION],
+        },
         { provide: Outbox, useValue: new Outbox(options.schema) },
         MessagingLifecycle,
       ],

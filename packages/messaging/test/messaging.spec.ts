@@ -64,12 +64,23 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, tim
 
 const log = () => undefined;
 
-function consumerFor(name: string, handle: ConsumerSpec['handle'], extra: Partial<ConsumerSpec> = {}): DurableConsumer {
+function consumerFor(
+  name: string,
+  handle: ConsumerSpec['handle'],
+  extra: Partial<ConsumerSpec> = {},
+): DurableConsumer {
   return new DurableConsumer(
     js,
     jsm,
     dataSource,
-    { stream: streamOf(CaseRegisteredV1), durable: name, contract: CaseRegisteredV1, maxAttempts: 3, handle, ...extra },
+    {
+      stream: streamOf(CaseRegisteredV1),
+      durable: name,
+      contract: CaseRegisteredV1,
+      maxAttempts: 3,
+      handle,
+      ...extra,
+    },
     log,
   );
 }
@@ -111,7 +122,9 @@ describe('outbox and relay', () => {
     expect(await relay.relayOnce()).toBe(1);
     expect(await relay.relayOnce()).toBe(0);
     expect(await streamMessages('DISPATCH_EVENTS')).toBe(before + 1);
-    const stored = await jsm.streams.getMessage('DISPATCH_EVENTS', { last_by_subj: CaseRegisteredV1.subject });
+    const stored = await jsm.streams.getMessage('DISPATCH_EVENTS', {
+      last_by_subj: CaseRegisteredV1.subject,
+    });
     expect(stored?.header.get('Nats-Msg-Id')).toBe(messageId);
 
     // A relay that crashed after publishing but before marking the row publishes it again:
@@ -133,25 +146,36 @@ describe('outbox and relay', () => {
 
   it('refuses an event that breaks its contract, so the command fails instead of a consumer later', async () => {
     const bad = { ...caseRegistered(), caseId: 'not-a-uuid' };
-    await expect(dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, bad))).rejects.toThrow(/caseId/);
+    await expect(dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, bad))).rejects.toThrow(
+      /caseId/,
+    );
   });
 
   it('only one relay publishes at a time, so two replicas keep the order', async () => {
     const a = new OutboxRelay(dataSource, js, { schema: SCHEMA, databaseUrl: db.url });
     const b = new OutboxRelay(dataSource, js, { schema: SCHEMA, databaseUrl: db.url });
-    for (let i = 0; i < 20; i++) await dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, caseRegistered()));
+    for (let i = 0; i < 20; i++)
+      await dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, caseRegistered()));
     const [x, y] = await Promise.all([a.relayOnce(), b.relayOnce()]);
     expect(x + y).toBe(20);
     expect([x, y]).toContain(0);
   });
 
   it('wakes on NOTIFY and publishes within moments of the commit', async () => {
-    const relay = new OutboxRelay(dataSource, js, { schema: SCHEMA, databaseUrl: db.url, pollIntervalMs: 60000 });
+    const relay = new OutboxRelay(dataSource, js, {
+      schema: SCHEMA,
+      databaseUrl: db.url,
+      pollIntervalMs: 60000,
+    });
     await relay.start();
     try {
       const before = await streamMessages('DISPATCH_EVENTS');
       await dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, caseRegistered()));
-      const after = await eventually(() => streamMessages('DISPATCH_EVENTS'), (n) => n === before + 1, 5000);
+      const after = await eventually(
+        () => streamMessages('DISPATCH_EVENTS'),
+        (n) => n === before + 1,
+        5000,
+      );
       expect(after).toBe(before + 1);
     } finally {
       await relay.stop();
@@ -197,7 +221,10 @@ describe('durable consumer', () => {
     consumer.start();
     try {
       await publish(caseRegistered());
-      const n = await eventually(() => dataSource.getRepository(Effect).countBy({ consumer: name }), (c) => c === 1);
+      const n = await eventually(
+        () => dataSource.getRepository(Effect).countBy({ consumer: name }),
+        (c) => c === 1,
+      );
       expect(n).toBe(1);
       expect(calls).toBe(3);
     } finally {
@@ -207,15 +234,22 @@ describe('durable consumer', () => {
 
   it('dead-letters a message that keeps failing, with the reason, after maxAttempts', async () => {
     const name = 'doomed';
-    const consumer = consumerFor(name, async () => {
-      throw new Error('always broken');
-    }, { maxAttempts: 2 });
+    const consumer = consumerFor(
+      name,
+      async () => {
+        throw new Error('always broken');
+      },
+      { maxAttempts: 2 },
+    );
     await consumer.ensure();
     consumer.start();
     try {
       const msgID = await publish(caseRegistered());
       const dead = await eventually(
-        () => jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` }).catch(() => null),
+        () =>
+          jsm.streams
+            .getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` })
+            .catch(() => null),
         (m) => m !== null,
       );
       expect(dead?.header.get('Original-Msg-Id')).toBe(msgID);
@@ -237,7 +271,10 @@ describe('durable consumer', () => {
     try {
       await publish({ caseId: 42 });
       const dead = await eventually(
-        () => jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` }).catch(() => null),
+        () =>
+          jsm.streams
+            .getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` })
+            .catch(() => null),
         (m) => m !== null,
       );
       expect(dead?.header.get('Attempts')).toBe('1');
@@ -278,14 +315,29 @@ describe('durable consumer', () => {
         issuedAt: new Date().toISOString(),
         issuedBy: { id: 'u1', name: '张三', role: 'coordinator' },
       };
-      await js.publish(ReferralIssuedV1.subject, JSON.stringify({ ...base, referralId: randomUUID(), agencyKind: 'police' }));
+      await js.publish(
+        ReferralIssuedV1.subject,
+        JSON.stringify({ ...base, referralId: randomUUID(), agencyKind: 'police' }),
+      );
       const mine = randomUUID();
-      await js.publish(ReferralIssuedV1.subject, JSON.stringify({ ...base, referralId: mine, agencyKind: 'people' }));
-      const effects = await eventually(() => dataSource.getRepository(Effect).findBy({ consumer: name }), (r) => r.length === 1);
+      await js.publish(
+        ReferralIssuedV1.subject,
+        JSON.stringify({ ...base, referralId: mine, agencyKind: 'people' }),
+      );
+      const effects = await eventually(
+        () => dataSource.getRepository(Effect).findBy({ consumer: name }),
+        (r) => r.length === 1,
+      );
       expect(effects.map((e) => e.id)).toEqual([mine]);
-      const info = await eventually(() => jsm.consumers.info(streamOf(ReferralIssuedV1), name), (i) => i.num_ack_pending === 0 && i.num_pending === 0);
+      const info = await eventually(
+        () => jsm.consumers.info(streamOf(ReferralIssuedV1), name),
+        (i) => i.num_ack_pending === 0 && i.num_pending === 0,
+      );
       expect(info.num_ack_pending).toBe(0);
-      const inboxRows = (await dataSource.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE consumer = $1`, [name])) as { n: number }[];
+      const inboxRows = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.inbox WHERE consumer = $1`,
+        [name],
+      )) as { n: number }[];
       expect(inboxRows[0].n).toBe(1);
     } finally {
       await consumer.stop();

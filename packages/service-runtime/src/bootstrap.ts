@@ -16,7 +16,10 @@ export interface MicroserviceBootOptions {
  * load. SIGTERM/SIGINT: stop taking requests, finish in-flight ones, drain consumers and the
  * relay, close the pool, exit.
  */
-export async function bootMicroservice(module: unknown, options: MicroserviceBootOptions): Promise<INestMicroservice> {
+export async function bootMicroservice(
+  module: unknown,
+  options: MicroserviceBootOptions,
+): Promise<INestMicroservice> {
   const inFlight = new InFlightRequests();
   const server = new DrainingNatsServer(
     {

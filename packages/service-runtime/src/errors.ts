@@ -23,7 +23,8 @@ export class RpcErrorFilter implements ExceptionFilter {
     if (exception instanceof HubError) {
       body = exception.toBody();
     } else {
-      const pattern = host.getType() === 'rpc' ? String(host.switchToRpc().getContext()?.getSubject?.() ?? '') : '';
+      const pattern =
+        host.getType() === 'rpc' ? String(host.switchToRpc().getContext()?.getSubject?.() ?? '') : '';
       this.logger.error({ err: exception, subject: pattern }, 'unexpected error in message handler');
       body = internalError().toBody();
     }

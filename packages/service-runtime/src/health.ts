@@ -5,12 +5,18 @@ import { DataSource } from 'typeorm';
 import type { HealthReport } from '@fengqiao/contracts';
 import { NATS_CONNECTION } from '@fengqiao/messaging';
 
-async function check(probe: () => Promise<unknown>, timeoutMs = 2000): Promise<{ status: 'up' | 'down'; detail?: string }> {
+async function check(
+  probe: () => Promise<unknown>,
+  timeoutMs = 2000,
+): Promise<{ status: 'up' | 'down'; detail?: string }> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       probe(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
     return { status: 'up' };
   } catch (e) {

@@ -12,7 +12,11 @@ import { bootMicroservice } from '@fengqiao/service-runtime';
 export const TEST_ACTOR: Actor = { id: 'u-test', name: '测试协调员', role: 'coordinator' };
 
 /** Polls until `ok` holds or the time is up; returns the last value so the assertion shows it. */
-export async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs = 15000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -53,7 +57,11 @@ export class TestStores {
   }
 
   /** Publishes an event as a producer's relay would, with a message id. */
-  async publish<T extends object>(contract: EventContract<T>, event: T, msgID: string = randomUUID()): Promise<string> {
+  async publish<T extends object>(
+    contract: EventContract<T>,
+    event: T,
+    msgID: string = randomUUID(),
+  ): Promise<string> {
     await this.js.publish(contract.subject, JSON.stringify(event), { msgID });
     return msgID;
   }
@@ -78,6 +86,10 @@ export class TestStores {
 }
 
 /** Boots a service module in this process, as main.ts would, against the test stores. */
-export async function bootService(module: unknown, serviceName: string, stores: TestStores): Promise<INestMicroservice> {
+export async function bootService(
+  module: unknown,
+  serviceName: string,
+  stores: TestStores,
+): Promise<INestMicroservice> {
   return bootMicroservice(module, { serviceName, natsServers: [stores.nats.url], shutdownGraceMs: 2000 });
 }

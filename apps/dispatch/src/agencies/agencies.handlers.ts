@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AgencyIdParams, DispatchSubjects, ListAgenciesQuery, type AgencyView, type Page } from '@fengqiao/contracts';
+import {
+  AgencyIdParams,
+  DispatchSubjects,
+  ListAgenciesQuery,
+  type AgencyView,
+  type Page,
+} from '@fengqiao/contracts';
 import { AgencyQueries } from './agency-queries';
 
 @Controller()

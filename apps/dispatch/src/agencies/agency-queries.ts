@@ -20,15 +20,26 @@ export class AgencyQueries {
 
   async list(q: ListAgenciesQuery): Promise<Page<AgencyView>> {
     const { page, pageSize, skip } = pageWindow(q);
-    const qb = this.dataSource.getRepository(Agency).createQueryBuilder('a').leftJoinAndSelect('a.jurisdiction', 'j');
+    const qb = this.dataSource
+      .getRepository(Agency)
+      .createQueryBuilder('a')
+      .leftJoinAndSelect('a.jurisdiction', 'j');
     if (q.kind) qb.andWhere('a.kind = :kind', { kind: q.kind });
-    if (q.jurisdictionCode) qb.andWhere('a.jurisdiction_code LIKE :prefix', { prefix: `${subtreePrefix(q.jurisdictionCode)}%` });
-    const [rows, total] = await qb.orderBy('a.jurisdiction_code').addOrderBy('a.name').skip(skip).take(pageSize).getManyAndCount();
+    if (q.jurisdictionCode)
+      qb.andWhere('a.jurisdiction_code LIKE :prefix', { prefix: `${subtreePrefix(q.jurisdictionCode)}%` });
+    const [rows, total] = await qb
+      .orderBy('a.jurisdiction_code')
+      .addOrderBy('a.name')
+      .skip(skip)
+      .take(pageSize)
+      .getManyAndCount();
     return { items: rows.map(toView), page, pageSize, total };
   }
 
   async get(agencyId: string): Promise<AgencyView> {
-    const agency = await this.dataSource.getRepository(Agency).findOne({ where: { id: agencyId }, relations: { jurisdiction: true } });
+    const agency = await this.dataSource
+      .getRepository(Agency)
+      .findOne({ where: { id: agencyId }, relations: { jurisdiction: true } });
     if (!agency) throw notFound('agency', '单位', agencyId);
     return toView(agency);
   }

@@ -21,7 +21,11 @@ export function formatCaseNumber(districtCode: string, year: number, sequence: n
 }
 
 /** Takes the next number inside the caller's transaction. */
-export async function nextCaseNumber(manager: EntityManager, jurisdictionCode: string, at: Date): Promise<string> {
+export async function nextCaseNumber(
+  manager: EntityManager,
+  jurisdictionCode: string,
+  at: Date,
+): Promise<string> {
   const district = jurisdictionCode.slice(0, 6);
   const year = yearInShanghai(at);
   const prefix = `${district}-${year}`;

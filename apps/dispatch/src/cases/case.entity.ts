@@ -1,4 +1,13 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { CaseStatus, IntakeChannel } from '@fengqiao/contracts';
 import { Jurisdiction } from '../agencies/jurisdiction.entity';
 import { CaseParty } from './case-party.entity';

@@ -51,7 +51,9 @@ export function toCaseView(c: Case, referrals: Referral[], timeline: TimelineEnt
     ...toCaseSummaryView(c),
     description: c.description,
     incidentNumber: c.incidentNumber ?? undefined,
-    parties: (c.parties ?? []).sort((a, b) => a.position - b.position).map((p) => ({ kind: p.kind, role: p.role, name: p.name })),
+    parties: (c.parties ?? [])
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({ kind: p.kind, role: p.role, name: p.name })),
     referrals: referrals.map((r) => toReferralView(r, c.caseNumber)),
     timeline: timeline.map(toTimelineView),
   };

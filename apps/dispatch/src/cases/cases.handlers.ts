@@ -21,7 +21,10 @@ export class CasesHandlers {
   ) {}
 
   @MessagePattern(DispatchSubjects.caseRegister)
-  async register(@Payload('actor') actor: Actor, @Payload('body') body: RegisterCaseRequest): Promise<CaseView> {
+  async register(
+    @Payload('actor') actor: Actor,
+    @Payload('body') body: RegisterCaseRequest,
+  ): Promise<CaseView> {
     const id = await this.registerCase.execute(actor, body);
     return this.cases.get(id);
   }

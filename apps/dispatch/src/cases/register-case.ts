@@ -22,14 +22,26 @@ export class RegisterCase {
   async execute(actor: Actor, input: RegisterCaseRequest): Promise<string> {
     const jurisdictionCode = toStoredCode(input.jurisdictionCode);
     if (input.channel === 'call_110' && !input.incidentNumber) {
-      throw unprocessable('incidentNumber', 'is required when the channel is call_110', '110 警情登记必须填写警情编号');
+      throw unprocessable(
+        'incidentNumber',
+        'is required when the channel is call_110',
+        '110 警情登记必须填写警情编号',
+      );
     }
     return this.dataSource.transaction(async (m) => {
       if (!(await m.existsBy(Jurisdiction, { code: jurisdictionCode }))) {
-        throw unprocessable('jurisdictionCode', `no jurisdiction ${input.jurisdictionCode}`, `辖区 ${input.jurisdictionCode} 不存在`);
+        throw unprocessable(
+          'jurisdictionCode',
+          `no jurisdiction ${input.jurisdictionCode}`,
+          `辖区 ${input.jurisdictionCode} 不存在`,
+        );
       }
       if (!(await m.existsBy(DisputeType, { code: input.disputeType }))) {
-        throw unprocessable('disputeType', `unknown dispute type ${input.disputeType}`, `纠纷类型 ${input.disputeType} 不存在`);
+        throw unprocessable(
+          'disputeType',
+          `unknown dispute type ${input.disputeType}`,
+          `纠纷类型 ${input.disputeType} 不存在`,
+        );
       }
       const now = new Date();
       const id = randomUUID();
@@ -50,7 +62,13 @@ export class RegisterCase {
       });
       await m.insert(
         CaseParty,
-        input.parties.map((p, position) => ({ caseId: id, position, kind: p.kind, role: p.role, name: p.name })),
+        input.parties.map((p, position) => ({
+          caseId: id,
+          position,
+          kind: p.kind,
+          role: p.role,
+          name: p.name,
+        })),
       );
       await m.insert(TimelineEntry, {
         caseId: id,

@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const TIMELINE_STEPS = ['case_registered', 'referral_issued', 'referral_accepted', 'referral_closed'] as const;
+export const TIMELINE_STEPS = [
+  'case_registered',
+  'referral_issued',
+  'referral_accepted',
+  'referral_closed',
+] as const;
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 
 /** One step in a case's life with who did it and when; append-only. */

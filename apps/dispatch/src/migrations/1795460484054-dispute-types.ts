@@ -26,11 +26,16 @@ export class DisputeTypes1795460484054 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const [code, nameZh] of DISPUTE_TYPES) {
-      await q.query('INSERT INTO "dispatch"."dispute_types" (code, name_zh) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [code, nameZh]);
+      await q.query(
+        'INSERT INTO "dispatch"."dispute_types" (code, name_zh) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING',
+        [code, nameZh],
+      );
     }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('DELETE FROM "dispatch"."dispute_types" WHERE code = ANY($1)', [DISPUTE_TYPES.map(([code]) => code)]);
+    await q.query('DELETE FROM "dispatch"."dispute_types" WHERE code = ANY($1)', [
+      DISPUTE_TYPES.map(([code]) => code),
+    ]);
   }
 }

@@ -26,13 +26,24 @@ export class IssueReferral {
       const kase = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
       if (!kase) throw notFound('case', '案件', caseId);
       if (CLOSED_CASE.includes(kase.status)) {
-        throw conflict(`case ${kase.caseNumber} is ${kase.status}; it cannot be referred`, `案件 ${kase.caseNumber} 已结案，不能再派单`);
+        throw conflict(
+          `case ${kase.caseNumber} is ${kase.status}; it cannot be referred`,
+          `案件 ${kase.caseNumber} 已结案，不能再派单`,
+        );
       }
       const agency = await m.findOneBy(Agency, { id: input.agencyId });
-      if (!agency) throw unprocessable('agencyId', `no agency ${input.agencyId}`, `单位 ${input.agencyId} 不存在`);
-      const open = await m.existsBy(Referral, { caseId, agencyId: agency.id, status: In(['issued', 'accepted']) });
+      if (!agency)
+        throw unprocessable('agencyId', `no agency ${input.agencyId}`, `单位 ${input.agencyId} 不存在`);
+      const open = await m.existsBy(Referral, {
+        caseId,
+        agencyId: agency.id,
+        status: In(['issued', 'accepted']),
+      });
       if (open) {
-        throw conflict(`case ${kase.caseNumber} already has an open referral to ${agency.name}`, `案件 ${kase.caseNumber} 已派给${agency.name}，尚未办结`);
+        throw conflict(
+          `case ${kase.caseNumber} already has an open referral to ${agency.name}`,
+          `案件 ${kase.caseNumber} 已派给${agency.name}，尚未办结`,
+        );
       }
       const now = new Date();
       const id = randomUUID();

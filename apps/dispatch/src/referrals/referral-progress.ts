@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
-import { ReferralAcceptedV1, ReferralClosedV1, type CaseStatus, type ReferralOutcome } from '@fengqiao/contracts';
+import {
+  ReferralAcceptedV1,
+  ReferralClosedV1,
+  type CaseStatus,
+  type ReferralOutcome,
+} from '@fengqiao/contracts';
 import { notFound } from '@fengqiao/errors';
 import { DurableEventHandler, Outbox, type EventContext } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
@@ -10,7 +15,11 @@ import { changeCaseStatus } from '../cases/case-status';
 import { TimelineEntry } from '../cases/timeline-entry.entity';
 import { movesForward, Referral } from './referral.entity';
 
-const OUTCOME_ZH: Record<ReferralOutcome, string> = { resolved: '调解成功', failed: '调解不成', withdrawn: '撤回' };
+const OUTCOME_ZH: Record<ReferralOutcome, string> = {
+  resolved: '调解成功',
+  failed: '调解不成',
+  withdrawn: '撤回',
+};
 
 /** Applies what agencies report (签收, 办结) to dispatch's referrals, cases and timelines. */
 @Injectable()
@@ -23,8 +32,18 @@ export class ReferralProgress {
     if (!movesForward(referral.status, 'accepted')) return;
     const at = new Date(e.acceptedAt);
     await manager.update(Referral, { id: referral.id }, { status: 'accepted', acceptedAt: at });
-    await this.record(manager, kase.id, referral.id, agency, 'referral_accepted', `${agency.name}签收派单`, e.acceptedBy, at);
-    if (kase.status === 'referred') await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `accepted by ${agency.name}`, at);
+    await this.record(
+      manager,
+      kase.id,
+      referral.id,
+      agency,
+      'referral_accepted',
+      `${agency.name}签收派单`,
+      e.acceptedBy,
+      at,
+    );
+    if (kase.status === 'referred')
+      await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `accepted by ${agency.name}`, at);
   }
 
   @DurableEventHandler({ event: ReferralClosedV1, name: 'referral-closed' })
@@ -32,14 +51,38 @@ export class ReferralProgress {
     const { referral, kase, agency } = await this.load(manager, e.referralId);
     if (!movesForward(referral.status, 'closed')) return;
     const at = new Date(e.closedAt);
-    await manager.update(Referral, { id: referral.id }, { status: 'closed', outcome: e.outcome, closingNote: e.note, closedAt: at });
-    await this.record(manager, kase.id, referral.id, agency, 'referral_closed', `${agency.name}办结：${OUTCOME_ZH[e.outcome]}。${e.note}`, e.closedBy, at);
+    await manager.update(
+      Referral,
+      { id: referral.id },
+      { status: 'closed', outcome: e.outcome, closingNote: e.note, closedAt: at },
+    );
+    await this.record(
+      manager,
+      kase.id,
+      referral.id,
+      agency,
+      'referral_closed',
+      `${agency.name}办结：${OUTCOME_ZH[e.outcome]}。${e.note}`,
+      e.closedBy,
+      at,
+    );
     const next = await this.caseStatusAfterClosing(manager, kase, e.outcome);
-    await changeCaseStatus(manager, this.outbox, kase, next, `${agency.name} closed its referral: ${e.outcome}`, at);
+    await changeCaseStatus(
+      manager,
+      this.outbox,
+      kase,
+      next,
+      `${agency.name} closed its referral: ${e.outcome}`,
+      at,
+    );
   }
 
   /** A success or withdrawal ends the case; a failure leaves it to the coordinator unless others still work on it. */
-  private async caseStatusAfterClosing(manager: EntityManager, kase: Case, outcome: ReferralOutcome): Promise<CaseStatus> {
+  private async caseStatusAfterClosing(
+    manager: EntityManager,
+    kase: Case,
+    outcome: ReferralOutcome,
+  ): Promise<CaseStatus> {
     if (outcome === 'resolved') return 'resolved';
     if (outcome === 'withdrawn') return 'withdrawn';
     const stillOpen = await manager.findBy(Referral, { caseId: kase.id, status: In(['issued', 'accepted']) });
@@ -48,10 +91,16 @@ export class ReferralProgress {
   }
 
   private async load(manager: EntityManager, referralId: string) {
-    const referral = await manager.findOne(Referral, { where: { id: referralId }, lock: { mode: 'pessimistic_write' } });
+    const referral = await manager.findOne(Referral, {
+      where: { id: referralId },
+      lock: { mode: 'pessimistic_write' },
+    });
     // Permanent: the event names a referral dispatch never issued; it goes to dead letters.
     if (!referral) throw notFound('referral', '派单', referralId);
-    const kase = await manager.findOne(Case, { where: { id: referral.caseId }, lock: { mode: 'pessimistic_write' } });
+    const kase = await manager.findOne(Case, {
+      where: { id: referral.caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const agency = await manager.findOneBy(Agency, { id: referral.agencyId });
     if (!kase || !agency) throw notFound('case', '案件', referral.caseId);
     return { referral, kase, agency };

@@ -11,7 +11,9 @@ export class ReferralQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(referralId: string): Promise<ReferralView> {
-    const referral = await this.dataSource.getRepository(Referral).findOne({ where: { id: referralId }, relations: { agency: true } });
+    const referral = await this.dataSource
+      .getRepository(Referral)
+      .findOne({ where: { id: referralId }, relations: { agency: true } });
     if (!referral) throw notFound('referral', '派单', referralId);
     const kase = await this.dataSource.getRepository(Case).findOneByOrFail({ id: referral.caseId });
     return toReferralView(referral, kase.caseNumber);

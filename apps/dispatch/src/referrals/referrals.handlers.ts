@@ -1,6 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Actor, DispatchSubjects, IssueReferralCommand, ReferralIdParams, type ReferralView } from '@fengqiao/contracts';
+import {
+  Actor,
+  DispatchSubjects,
+  IssueReferralCommand,
+  ReferralIdParams,
+  type ReferralView,
+} from '@fengqiao/contracts';
 import { IssueReferral } from './issue-referral';
 import { ReferralQueries } from './referral-queries';
 
@@ -12,7 +18,10 @@ export class ReferralsHandlers {
   ) {}
 
   @MessagePattern(DispatchSubjects.referralIssue)
-  async issue(@Payload('actor') actor: Actor, @Payload('body') body: IssueReferralCommand): Promise<ReferralView> {
+  async issue(
+    @Payload('actor') actor: Actor,
+    @Payload('body') body: IssueReferralCommand,
+  ): Promise<ReferralView> {
     const { caseId, ...input } = body;
     const id = await this.issueReferral.execute(actor, caseId, input);
     return this.referrals.get(id);

@@ -37,15 +37,70 @@ export interface DemoAgency {
 }
 
 export const DEMO_AGENCIES: DemoAgency[] = [
-  { id: '6a1f0c00-0000-4000-8000-000000000101', name: '青州市公安局黄楼派出所', kind: 'police', jurisdictionCode: '370781007000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000102', name: '青州市公安局王府派出所', kind: 'police', jurisdictionCode: '370781001000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000103', name: '黄楼派出所卢李村警务室', kind: 'police', jurisdictionCode: '370781007201' },
-  { id: '6a1f0c00-0000-4000-8000-000000000201', name: '青州市司法局黄楼司法所', kind: 'judicial', jurisdictionCode: '370781007000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000202', name: '青州市司法局王府司法所', kind: 'judicial', jurisdictionCode: '370781001000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000301', name: '黄楼街道人民调解委员会', kind: 'people', jurisdictionCode: '370781007000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000302', name: '卢李村人民调解委员会', kind: 'people', jurisdictionCode: '370781007201' },
-  { id: '6a1f0c00-0000-4000-8000-000000000303', name: '青州市医疗纠纷人民调解委员会', kind: 'people', jurisdictionCode: '370781000000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000304', name: '青州市道路交通事故纠纷人民调解委员会', kind: 'people', jurisdictionCode: '370781000000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000401', name: '黄楼街道律师调解工作室', kind: 'lawyer', jurisdictionCode: '370781007000' },
-  { id: '6a1f0c00-0000-4000-8000-000000000402', name: '青州市公共法律服务中心律师调解工作室', kind: 'lawyer', jurisdictionCode: '370781000000' },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000101',
+    name: '青州市公安局黄楼派出所',
+    kind: 'police',
+    jurisdictionCode: '370781007000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000102',
+    name: '青州市公安局王府派出所',
+    kind: 'police',
+    jurisdictionCode: '370781001000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000103',
+    name: '黄楼派出所卢李村警务室',
+    kind: 'police',
+    jurisdictionCode: '370781007201',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000201',
+    name: '青州市司法局黄楼司法所',
+    kind: 'judicial',
+    jurisdictionCode: '370781007000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000202',
+    name: '青州市司法局王府司法所',
+    kind: 'judicial',
+    jurisdictionCode: '370781001000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000301',
+    name: '黄楼街道人民调解委员会',
+    kind: 'people',
+    jurisdictionCode: '370781007000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000302',
+    name: '卢李村人民调解委员会',
+    kind: 'people',
+    jurisdictionCode: '370781007201',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000303',
+    name: '青州市医疗纠纷人民调解委员会',
+    kind: 'people',
+    jurisdictionCode: '370781000000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000304',
+    name: '青州市道路交通事故纠纷人民调解委员会',
+    kind: 'people',
+    jurisdictionCode: '370781000000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000401',
+    name: '黄楼街道律师调解工作室',
+    kind: 'lawyer',
+    jurisdictionCode: '370781007000',
+  },
+  {
+    id: '6a1f0c00-0000-4000-8000-000000000402',
+    name: '青州市公共法律服务中心律师调解工作室',
+    kind: 'lawyer',
+    jurisdictionCode: '370781000000',
+  },
 ];

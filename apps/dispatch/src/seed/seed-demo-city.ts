@@ -4,7 +4,9 @@ import { Jurisdiction, subtreePrefix } from '../agencies/jurisdiction.entity';
 import { DEMO_AGENCIES, DEMO_JURISDICTIONS } from './demo-city';
 
 /** Upserts the demo city; running it again changes nothing. */
-export async function seedDemoCity(dataSource: DataSource): Promise<{ jurisdictions: number; agencies: number }> {
+export async function seedDemoCity(
+  dataSource: DataSource,
+): Promise<{ jurisdictions: number; agencies: number }> {
   await dataSource.transaction(async (m) => {
     await m.upsert(
       Jurisdiction,

@@ -41,7 +41,11 @@ export class CasesController {
   @Post(':caseId/referrals')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReferralView, description: '派单: the referral as issued' })
-  refer(@CurrentActor() actor: Actor, @Param() params: CaseIdParams, @Body() body: IssueReferralRequest): Promise<ReferralView> {
+  refer(
+    @CurrentActor() actor: Actor,
+    @Param() params: CaseIdParams,
+    @Body() body: IssueReferralRequest,
+  ): Promise<ReferralView> {
     return this.services.dispatch(DispatchSubjects.referralIssue, actor, { ...body, caseId: params.caseId });
   }
 }

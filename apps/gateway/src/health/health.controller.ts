@@ -2,7 +2,13 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ClientProxy } from '@nestjs/microservices';
 import type { Response } from 'express';
-import { AGENCY_KINDS, AGENCY_SERVICE, DispatchSubjects, agencySubjects, type HealthReport } from '@fengqiao/contracts';
+import {
+  AGENCY_KINDS,
+  AGENCY_SERVICE,
+  DispatchSubjects,
+  agencySubjects,
+  type HealthReport,
+} from '@fengqiao/contracts';
 import { RpcClient } from '@fengqiao/messaging';
 import { UNAUTHENTICATED } from '../http/actor';
 import { NATS_CLIENT } from '../http/service-client';
@@ -30,17 +36,25 @@ export class HealthController {
   async health(@Res() res: Response): Promise<void> {
     const reports = await Promise.all(
       SERVICES.map(([service, subject]) =>
-        this.rpc.request<HealthReport>(service, subject, UNAUTHENTICATED, {}).catch(
-          (e: Error): HealthReport => ({ service, status: 'down', checks: { reply: { status: 'down', detail: e.message } } }),
-        ),
+        this.rpc
+          .request<HealthReport>(service, subject, UNAUTHENTICATED, {})
+          .catch((e: Error): HealthReport => ({
+            service,
+            status: 'down',
+            checks: { reply: { status: 'down', detail: e.message } },
+          })),
       ),
     );
-    const services = Object.fromEntries(reports.map((r) => [r.service, { status: r.status, checks: r.checks }]));
+    const services = Object.fromEntries(
+      reports.map((r) => [r.service, { status: r.status, checks: r.checks }]),
+    );
     const answered = reports.filter((r) => !('reply' in r.checks));
     const store = (name: 'postgres' | 'jetstream'): StoreState => {
       if (answered.length === 0) return { status: 'down', detail: 'no service answered over NATS' };
       const down = answered.filter((r) => r.checks[name]?.status !== 'up').map((r) => r.service);
-      return down.length ? { status: 'down', detail: `unreachable from ${down.join(', ')}` } : { status: 'up' };
+      return down.length
+        ? { status: 'down', detail: `unreachable from ${down.join(', ')}` }
+        : { status: 'up' };
     };
     const stores = { postgres: store('postgres'), nats: store('jetstream') };
     const up = reports.every((r) => r.status === 'up');

@@ -9,7 +9,10 @@ import { HttpErrorFilter } from './http-error.filter';
 
 /** Builds the HTTP app (used by main.ts and by tests that listen on a random port). */
 export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(inputValidationPipe());
@@ -18,9 +21,13 @@ export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressA
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const doc = new DocumentBuilder()
     .setTitle('枫桥 Hub API')
-    .setDescription('矛盾纠纷多元化解: cases, referrals (派单) and agency inboxes. Errors: { error: { status, code, message, messageZh, fields? } }')
+    .setDescription(
+      '矛盾纠纷多元化解: cases, referrals (派单) and agency inboxes. Errors: { error: { status, code, message, messageZh, fields? } }',
+    )
     .setVersion('1')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   return app;
 }

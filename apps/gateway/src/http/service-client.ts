@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientProxy } from '@nestjs/microservices';
-import { AGENCY_SERVICE, DispatchSubjects, agencySubjects, type Actor, type AgencyKind, type AgencySubjectSet } from '@fengqiao/contracts';
+import {
+  AGENCY_SERVICE,
+  DispatchSubjects,
+  agencySubjects,
+  type Actor,
+  type AgencyKind,
+  type AgencySubjectSet,
+} from '@fengqiao/contracts';
 import { RpcClient } from '@fengqiao/messaging';
 
 export const NATS_CLIENT = 'NATS_CLIENT';
@@ -15,12 +22,15 @@ export class ServiceClient {
     this.rpc = new RpcClient(client, timeoutMs);
   }
 
-  dispatch<T>(subject: (typeof DispatchSubjects)[keyof typeof DispatchSubjects], actor: Actor, body: object): Promise<T> {
+  dispatch<T>(
+    subject: (typeof DispatchSubjects)[keyof typeof DispatchSubjects],
+    actor: Actor,
+    body: object,
+  ): Promise<T> {
     return this.rpc.request<T>('dispatch', subject, actor, body);
   }
 
   agency<T>(kind: AgencyKind, pick: (s: AgencySubjectSet) => string, actor: Actor, body: object): Promise<T> {
     return this.rpc.request<T>(AGENCY_SERVICE[kind], pick(agencySubjects(kind)), actor, body);
   }
-
 }

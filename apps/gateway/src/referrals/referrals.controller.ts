@@ -34,15 +34,29 @@ export class ReferralsController {
   @Post(':referralId/close')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxReferralView, description: '办结 with an outcome' })
-  close(@CurrentActor() actor: Actor, @Param() params: ReferralIdParams, @Body() body: CloseReferralRequest): Promise<InboxReferralView> {
+  close(
+    @CurrentActor() actor: Actor,
+    @Param() params: ReferralIdParams,
+    @Body() body: CloseReferralRequest,
+  ): Promise<InboxReferralView> {
     return this.toOwningAgency(actor, params.referralId, (s) => s.referralClose, body);
   }
 
   /** Dispatch knows which agency kind holds a referral; that agency's service does the work. */
-  private async toOwningAgency(actor: Actor, referralId: string, pick: (s: AgencySubjectSet) => string, body: object) {
-    const referral = await this.services.dispatch<ReferralView>(DispatchSubjects.referralGet, actor, { referralId });
+  private async toOwningAgency(
+    actor: Actor,
+    referralId: string,
+    pick: (s: AgencySubjectSet) => string,
+    body: object,
+  ) {
+    const referral = await this.services.dispatch<ReferralView>(DispatchSubjects.referralGet, actor, {
+      referralId,
+    });
     try {
-      return await this.services.agency<InboxReferralView>(referral.agencyKind, pick, actor, { ...body, referralId });
+      return await this.services.agency<InboxReferralView>(referral.agencyKind, pick, actor, {
+        ...body,
+        referralId,
+      });
     } catch (e) {
       // Dispatch has it but the agency's inbox does not yet: the event is still on its way.
       if (e instanceof HubError && e.status === 404) {

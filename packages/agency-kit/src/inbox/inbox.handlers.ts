@@ -30,12 +30,18 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
     }
 
     @MessagePattern(subjects.referralAccept)
-    accept(@Payload('actor') actor: Actor, @Payload('body') body: AcceptReferralCommand): Promise<InboxReferralView> {
+    accept(
+      @Payload('actor') actor: Actor,
+      @Payload('body') body: AcceptReferralCommand,
+    ): Promise<InboxReferralView> {
       return this.lifecycle.accept(actor, body.referralId);
     }
 
     @MessagePattern(subjects.referralClose)
-    close(@Payload('actor') actor: Actor, @Payload('body') body: CloseReferralCommand): Promise<InboxReferralView> {
+    close(
+      @Payload('actor') actor: Actor,
+      @Payload('body') body: CloseReferralCommand,
+    ): Promise<InboxReferralView> {
       const { referralId, ...input } = body;
       return this.lifecycle.close(actor, referralId, input);
     }

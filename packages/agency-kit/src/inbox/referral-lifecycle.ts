@@ -69,7 +69,13 @@ export class ReferralLifecycle {
     });
   }
 
-  private async lockInState(m: EntityManager, id: string, required: ReferralStatus, verb: string, verbZh: string) {
+  private async lockInState(
+    m: EntityManager,
+    id: string,
+    required: ReferralStatus,
+    verb: string,
+    verbZh: string,
+  ) {
     const referral = await m.findOne(InboxReferral, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!referral) throw notFound('referral', '派单', id);
     if (referral.status !== required) {

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { CloseReferralRequest, ListReferralsQuery } from '../dispatch/referral';
-import { REFERRAL_OUTCOMES, REFERRAL_STATUSES, type ReferralOutcome, type ReferralStatus } from '../common/vocabulary';
+import {
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  type ReferralOutcome,
+  type ReferralStatus,
+} from '../common/vocabulary';
 
 /** A referral as it sits in an agency's own inbox. */
 export class InboxReferralView {

@@ -34,4 +34,3 @@ export interface Page<T> {
   pageSize: number;
   total: number;
 }
-

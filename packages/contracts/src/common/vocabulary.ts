@@ -28,7 +28,14 @@ export const PARTY_KINDS = ['person', 'organisation'] as const;
 export const PARTY_ROLES = ['applicant', 'respondent', 'other'] as const;
 
 /** A case's status as dispatch sees it. */
-export const CASE_STATUSES = ['registered', 'referred', 'in_mediation', 'resolved', 'unresolved', 'withdrawn'] as const;
+export const CASE_STATUSES = [
+  'registered',
+  'referred',
+  'in_mediation',
+  'resolved',
+  'unresolved',
+  'withdrawn',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** 派单 lifecycle: 已派单 → 已签收 → 已办结. */

@@ -66,7 +66,10 @@ export class RegisterCaseRequest {
   @IsIn(INTAKE_CHANNELS)
   channel!: IntakeChannel;
 
-  @ApiPropertyOptional({ description: '110 警情编号 when the channel is call_110', example: 'J3707812026112300012' })
+  @ApiPropertyOptional({
+    description: '110 警情编号 when the channel is call_110',
+    example: 'J3707812026112300012',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: 'must be 4-40 letters, digits or dashes' })
   incidentNumber?: string;

@@ -26,7 +26,11 @@ export class TestHub {
 
   static async start(env: Record<string, string> = {}): Promise<TestHub> {
     const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const [db, nats, port] = await Promise.all([createScratchDatabase(base, 'fq_e2e'), NatsServerProcess.start(), freePort()]);
+    const [db, nats, port] = await Promise.all([
+      createScratchDatabase(base, 'fq_e2e'),
+      NatsServerProcess.start(),
+      freePort(),
+    ]);
     execFileSync(process.execPath, [resolve(REPO_ROOT, 'apps/dispatch/dist/seed/seed-demo-city.cli.js')], {
       env: { ...process.env, DATABASE_URL: db.url },
       stdio: 'pipe',
@@ -34,7 +38,15 @@ export class TestHub {
     const run = new Date().toISOString().replace(/[:.]/g, '-');
     const hub = new HubProcesses({
       repoRoot: REPO_ROOT,
-      env: { DATABASE_URL: db.url, NATS_URL: nats.url, LOG_LEVEL: 'info', RPC_TIMEOUT_MS: '1500', HEALTH_TIMEOUT_MS: '1000', JETSTREAM_ACK_WAIT_MS: '4000', ...env },
+      env: {
+        DATABASE_URL: db.url,
+        NATS_URL: nats.url,
+        LOG_LEVEL: 'info',
+        RPC_TIMEOUT_MS: '1500',
+        HEALTH_TIMEOUT_MS: '1000',
+        JETSTREAM_ACK_WAIT_MS: '4000',
+        ...env,
+      },
       logDir: resolve(REPO_ROOT, '.data/e2e-logs', run),
       port,
     });

@@ -1,4 +1,11 @@
-import { AckPolicy, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -119,7 +126,12 @@ export class DurableConsumer {
           .returning('message_id')
           .execute();
         if ((inserted.raw as unknown[]).length === 0) return; // already applied: just acknowledge
-        await this.spec.handle(event, { manager, messageId, subject: m.subject, deliveryCount: m.info.deliveryCount });
+        await this.spec.handle(event, {
+          manager,
+          messageId,
+          subject: m.subject,
+          deliveryCount: m.info.deliveryCount,
+        });
       });
       failpoint('consumer.after-commit', [m.subject]);
       m.ack();
@@ -137,7 +149,10 @@ export class DurableConsumer {
     }
     const event = plainToInstance(this.spec.contract, plain) as object;
     const errors = await validate(event, { forbidUnknownValues: false });
-    if (errors.length > 0) throw new PermanentFailure(`payload breaks ${this.spec.contract.subject}: ${errors.map(String).join('; ')}`);
+    if (errors.length > 0)
+      throw new PermanentFailure(
+        `payload breaks ${this.spec.contract.subject}: ${errors.map(String).join('; ')}`,
+      );
     return event;
   }
 
@@ -145,9 +160,13 @@ export class DurableConsumer {
     const permanent = error instanceof PermanentFailure || (error instanceof HubError && error.status < 500);
     const attempt = m.info.deliveryCount;
     if (!permanent && attempt < this.spec.maxAttempts) {
-      this.log('warn', `consumer ${this.spec.durable}: message ${messageId} failed (attempt ${attempt}), will retry`, {
-        error: error.message,
-      });
+      this.log(
+        'warn',
+        `consumer ${this.spec.durable}: message ${messageId} failed (attempt ${attempt}), will retry`,
+        {
+          error: error.message,
+        },
+      );
       m.nak(retryDelayMs(attempt));
       return;
     }
@@ -158,11 +177,18 @@ export class DurableConsumer {
       h.set('Consumer', this.spec.durable);
       h.set('Attempts', String(attempt));
       h.set('Error', error.message.slice(0, 500).replace(/[\r\n]+/g, ' '));
-      await this.js.publish(deadLetterSubject(this.spec.durable), m.data, { msgID: `${this.spec.durable}:${messageId}`, headers: h });
-      m.term(error.message.slice(0, 200));
-      this.log('error', `consumer ${this.spec.durable}: message ${messageId} dead-lettered after ${attempt} attempt(s)`, {
-        error: error.message,
+      await this.js.publish(deadLetterSubject(this.spec.durable), m.data, {
+        msgID: `${this.spec.durable}:${messageId}`,
+        headers: h,
       });
+      m.term(error.message.slice(0, 200));
+      this.log(
+        'error',
+        `consumer ${this.spec.durable}: message ${messageId} dead-lettered after ${attempt} attempt(s)`,
+        {
+          error: error.message,
+        },
+      );
     } catch (publishError) {
       this.log('error', `consumer ${this.spec.durable}: could not dead-letter ${messageId}, will retry`, {
         error: (publishError as Error).message,

@@ -30,4 +30,5 @@ export interface EventContext {
  * Marks a provider method `(event, ctx: EventContext) => Promise<void>` as a durable JetStream
  * consumer: at-least-once delivery, exactly-once effect through the inbox.
  */
-export const DurableEventHandler = (options: DurableEventHandlerOptions) => SetMetadata(DURABLE_EVENT_HANDLER, options);
+export const DurableEventHandler = (options: DurableEventHandlerOptions) =>
+  SetMetadata(DURABLE_EVENT_HANDLER, options);

@@ -48,7 +48,9 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen().catch((e: Error) => this.log('warn', `outbox LISTEN unavailable, polling only: ${e.message}`));
+    await this.listen().catch((e: Error) =>
+      this.log('warn', `outbox LISTEN unavailable, polling only: ${e.message}`),
+    );
     this.loop = this.run();
   }
 
@@ -73,13 +75,20 @@ export class OutboxRelay {
         [this.batchSize],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
-      failpoint('relay.before-publish', rows.map((r) => r.subject));
+      failpoint(
+        'relay.before-publish',
+        rows.map((r) => r.subject),
+      );
       // Issued in order on one connection, so JetStream stores them in order; awaited together.
       await Promise.all(rows.map((row) => this.publish(row)));
-      failpoint('relay.after-publish', rows.map((r) => r.subject));
-      await manager.query(`UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
-        rows.map((r) => r.seq),
-      ]);
+      failpoint(
+        'relay.after-publish',
+        rows.map((r) => r.subject),
+      );
+      await manager.query(
+        `UPDATE "${this.options.schema}".outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`,
+        [rows.map((r) => r.seq)],
+      );
       return rows.length;
     });
   }
@@ -88,7 +97,11 @@ export class OutboxRelay {
     const h = natsHeaders();
     for (const [k, v] of Object.entries(row.headers ?? {})) h.set(k, v);
     h.set('Occurred-At', new Date(row.occurred_at).toISOString());
-    return this.js.publish(row.subject, JSON.stringify(row.payload), { msgID: row.message_id, headers: h, timeout: 5000 });
+    return this.js.publish(row.subject, JSON.stringify(row.payload), {
+      msgID: row.message_id,
+      headers: h,
+      timeout: 5000,
+    });
   }
 
   private async run(): Promise<void> {
@@ -122,7 +135,10 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-listener' });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'outbox-listener',
+    });
     client.on('error', (e) => this.log('warn', `outbox listener connection lost: ${e.message}`));
     client.on('notification', () => this.wake?.());
     await client.connect();

@@ -12,7 +12,10 @@ export function toHubError(error: unknown, service: string, timeoutMs: number): 
   if (error instanceof HubError) return error;
   if (error instanceof TimeoutError) return serviceUnavailable(service, `no reply within ${timeoutMs} ms`);
   if (HubError.isBody(error)) return HubError.fromBody(error);
-  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { code?: string; message?: string };
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as {
+    code?: string;
+    message?: string;
+  };
   const text = `${e.code ?? ''} ${e.message ?? ''}`.toLowerCase();
   // NestJS reports NATS "no responders" as an EmptyResponseException.
   if (e.code === '503' || text.includes('no responders') || text.includes('no subscribers')) {
@@ -33,7 +36,9 @@ export class RpcClient {
 
   async request<T>(service: string, subject: string, actor: Actor, body: object): Promise<T> {
     try {
-      return await firstValueFrom(this.client.send<T>(subject, { actor, body }).pipe(timeout(this.timeoutMs)));
+      return await firstValueFrom(
+        this.client.send<T>(subject, { actor, body }).pipe(timeout(this.timeoutMs)),
+      );
     } catch (error) {
       throw toHubError(error, service, this.timeoutMs);
     }

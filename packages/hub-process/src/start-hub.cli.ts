@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { HubProcesses } from './hub';
 
@@ -5,6 +6,14 @@ import { HubProcesses } from './hub';
  * `npm start`'s last step: runs every service, waits for /health, prints the URLs, and on
  * Ctrl-C / SIGTERM stops them gracefully.
  */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '0.0.0.0', () => probe.close(() => done(true)));
+  });
+}
+
 async function main() {
   const repoRoot = resolve(__dirname, '../../..');
   const port = Number(process.env.PORT ?? 3000);
@@ -12,6 +21,9 @@ async function main() {
   const env: Record<string, string> = {};
   for (const key of ['DATABASE_URL', 'NATS_URL', 'LOG_LEVEL'])
     if (process.env[key]) env[key] = process.env[key]!;
+  if (!(await portIsFree(port))) {
+    throw new Error(`port ${port} is already in use (another hub?): stop it, or run with PORT=<free port> npm start`);
+  }
   const hub = new HubProcesses({ repoRoot, env, logDir, port });
   let stopping = false;
   const stop = async () => {

@@ -2,7 +2,6 @@ import { createServiceDataSource } from '@fengqiao/database';
 import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
 import { Agency } from './agencies/agency.entity';
 import { Jurisdiction } from './agencies/jurisdiction.entity';
-import { CaseNumberCounter } from './cases/case-number';
 import { CaseParty } from './cases/case-party.entity';
 import { Case } from './cases/case.entity';
 import { DisputeType } from './cases/dispute-type.entity';
@@ -17,7 +16,6 @@ export const ENTITIES = [
   DisputeType,
   Case,
   CaseParty,
-  CaseNumberCounter,
   TimelineEntry,
   Referral,
   ...MESSAGING_ENTITIES,

@@ -14,14 +14,14 @@ import {
 } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { Case } from '../src/cases/case.entity';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
 
-const PEOPLE_COMMITTEE = '6a1f0c00-0000-4000-8000-000000000301'; // 黄楼街道人民调解委员会
-const POLICE_STATION = '6a1f0c00-0000-4000-8000-000000000101'; // 青州市公安局黄楼派出所
+const PEOPLE_COMMITTEE = DEMO_AGENCY.huanglouCommittee;
+const POLICE_STATION = DEMO_AGENCY.huanglouPolice;
 
 let stores: TestStores;
 let app: INestMicroservice;
@@ -37,21 +37,8 @@ const failure = (p: Promise<unknown>) =>
     (e: HubError) => e,
   );
 
-const newCase = (over: object = {}) => ({
-  title: '邻里漏水纠纷',
-  description: '楼上卫生间漏水，楼下多次协商未果。',
-  disputeType: 'neighbour',
-  jurisdictionCode: '370781007201',
-  channel: 'walk_in',
-  parties: [
-    { kind: 'person', role: 'applicant', name: '王某' },
-    { kind: 'person', role: 'respondent', name: '李某' },
-  ],
-  ...over,
-});
-
-const register = (over: object = {}) => send<CaseView>(DispatchSubjects.caseRegister, newCase(over));
-const refer = (caseId: string, agencyId = PEOPLE_COMMITTEE) =>
+const register = (over: object = {}) => send<CaseView>(DispatchSubjects.caseRegister, aDispute(over));
+const refer = (caseId: string, agencyId: string = PEOPLE_COMMITTEE) =>
   send<ReferralView>(DispatchSubjects.referralIssue, { caseId, agencyId });
 const getCase = (caseId: string) => send<CaseView>(DispatchSubjects.caseGet, { caseId });
 
@@ -98,7 +85,7 @@ describe('registering a case (登记)', () => {
   });
 
   it('names every bad field in English and Chinese', async () => {
-    const e = await failure(send(DispatchSubjects.caseRegister, { ...newCase(), title: '', parties: [] }));
+    const e = await failure(send(DispatchSubjects.caseRegister, { ...aDispute(), title: '', parties: [] }));
     expect(e.status).toBe(400);
     expect(e.fields).toEqual(
       expect.arrayContaining([
@@ -106,6 +93,16 @@ describe('registering a case (登记)', () => {
         expect.objectContaining({ field: 'parties', reasonZh: '至少需要 1 项' }),
       ]),
     );
+  });
+
+  it('returns the same case for a retried registration with the same Idempotency-Key', async () => {
+    const key = `retry-${Date.now()}`;
+    const first = await send<CaseView>(DispatchSubjects.caseRegister, { ...aDispute(), idempotencyKey: key });
+    const again = await send<CaseView>(DispatchSubjects.caseRegister, { ...aDispute(), idempotencyKey: key });
+    expect(again.id).toBe(first.id);
+    expect(await dataSource.getRepository(Case).countBy({ idempotencyKey: key })).toBe(1);
+    const bad = await failure(send(DispatchSubjects.caseRegister, { ...aDispute(), idempotencyKey: 'x' }));
+    expect([bad.status, bad.fields?.[0].field]).toEqual([400, 'idempotencyKey']);
   });
 
   it('needs the incident number for a 110 call', async () => {
@@ -236,6 +233,40 @@ describe("applying the agency's events", () => {
     expect(after.status).toBe('unresolved');
     // A failed mediation can be referred onward.
     expect((await refer(kase.id, PEOPLE_COMMITTEE)).status).toBe('issued');
+  });
+
+  it('a case handled by two agencies stays in mediation until both close, and a success is not undone by a later failure', async () => {
+    const kase = await register();
+    const a = await refer(kase.id, PEOPLE_COMMITTEE);
+    const b = await refer(kase.id, POLICE_STATION);
+    const close = (
+      referralId: string,
+      agencyId: string,
+      agencyKind: 'people' | 'police',
+      outcome: 'resolved' | 'failed',
+    ) =>
+      stores.publish(ReferralClosedV1, {
+        referralId,
+        caseId: kase.id,
+        agencyId,
+        agencyKind,
+        outcome,
+        note: outcome,
+        closedAt: new Date().toISOString(),
+        closedBy: agencyActor,
+      });
+    await close(a.id, PEOPLE_COMMITTEE, 'people', 'resolved');
+    const oneClosed = await eventually(
+      () => getCase(kase.id),
+      (c) => c.referrals.some((r) => r.status === 'closed'),
+    );
+    expect(oneClosed.status).toBe('referred');
+    await close(b.id, POLICE_STATION, 'police', 'failed');
+    const bothClosed = await eventually(
+      () => getCase(kase.id),
+      (c) => c.referrals.every((r) => r.status === 'closed'),
+    );
+    expect(bothClosed.status).toBe('resolved');
   });
 });
 

@@ -11,10 +11,10 @@ import {
 } from '@fengqiao/contracts';
 import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { AgencyServiceModule, loadAgencyConfig } from '../src';
 
-const COMMITTEE = '6a1f0c00-0000-4000-8000-000000000301';
+const COMMITTEE = DEMO_AGENCY.huanglouCommittee;
 const subjects = agencySubjects('people');
 
 let stores: TestStores;

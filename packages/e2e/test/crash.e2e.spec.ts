@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@fengqiao/messaging';
-import { eventually } from '@fengqiao/testing';
-import { AGENCIES, aDispute, TestHub } from './support/test-hub';
+import { aDispute, DEMO_AGENCY as AGENCIES, eventually } from '@fengqiao/testing';
+import { TestHub } from './support/test-hub';
 
 /**
  * Crash safety: processes are killed with SIGKILL at exact points (failpoints) or the broker is
@@ -92,38 +92,46 @@ it.each(['relay.before-publish', 'relay.after-publish'])(
 );
 
 it('nats-server stopped for a few seconds mid-flow: every committed referral and every agency step arrives once it is back', async () => {
-  const attempts: { status: number; caseId?: string }[] = [];
-  let stopped = false;
-  for (let i = 0; i < 24; i++) {
-    if (i === 8) {
-      await hub.nats.halt('SIGKILL');
-      stopped = true;
-      setTimeout(() => void hub.nats.resume().then(() => (stopped = false)), 3000);
-    }
-    const kase = await hub.http('POST', '/api/v1/cases', aDispute({ title: `停机测试 ${i}` }));
-    if (kase.status === 201) {
-      const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
-        agencyId: AGENCIES.lawyerStudio,
-      });
-      attempts.push({ status: ref.status, caseId: kase.body.id });
-    } else {
-      attempts.push({ status: kase.status });
-    }
-    expect([201, 503]).toContain(attempts[attempts.length - 1].status); // never a 500, never a hang
-    await new Promise((r) => setTimeout(r, 250));
+  let n = 0;
+  const attempt = async (): Promise<number> => {
+    const kase = await hub.http('POST', '/api/v1/cases', aDispute({ title: `停机测试 ${n++}` }));
+    const status =
+      kase.status === 201
+        ? (
+            await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+              agencyId: AGENCIES.lawyerStudio,
+            })
+          ).status
+        : kase.status;
+    expect([201, 503]).toContain(status); // never a 500, never a hang
+    return status;
+  };
+  for (let i = 0; i < 6; i++) expect(await attempt()).toBe(201);
+
+  await hub.nats.halt('SIGKILL');
+  const outageEnds = Date.now() + 3000;
+  const duringOutage: number[] = [];
+  while (Date.now() < outageEnds) {
+    duringOutage.push(await attempt());
+    await new Promise((r) => setTimeout(r, 200));
   }
-  await eventually(
-    async () => stopped,
-    (s) => !s,
-    10000,
-  );
-  expect(attempts.some((a) => a.status === 503)).toBe(true); // the outage was real
+  expect(duringOutage).toContain(503); // the outage was real
+  await hub.nats.resume();
+
+  // After the broker is back the hub recovers by itself: keep going until four more get through.
+  let afterwards = 0;
+  const deadline = Date.now() + 30000;
+  while (afterwards < 4 && Date.now() < deadline) {
+    if ((await attempt()) === 201) afterwards += 1;
+    else await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(afterwards).toBe(4);
   await hub.hub.waitHealthy();
 
   const committed = await hub.sql.query<{ id: string }>(
     `SELECT r.id FROM dispatch.referrals r JOIN dispatch.cases c ON c.id = r.case_id WHERE c.title LIKE '停机测试%'`,
   );
-  expect(committed.rows.length).toBeGreaterThan(10);
+  expect(committed.rows.length).toBeGreaterThanOrEqual(10);
   const ids = committed.rows.map((r) => r.id);
   const delivered = await eventually(
     () => hub.count('SELECT 1 FROM lawyer_mediation.referrals WHERE id = ANY($1)', [ids]),
@@ -165,8 +173,7 @@ it('a service that stops answering costs the caller a 503 within the RPC timeout
 
 it('stops gracefully on SIGTERM: drains consumers, relay and connections, then exits promptly', async () => {
   const started = Date.now();
-  // Nest re-raises the signal after its shutdown hooks ran, so the process ends "by SIGTERM".
-  expect(await hub.hub.stop('police-mediation')).toBe('SIGTERM');
+  expect(await hub.hub.stop('police-mediation')).toBe('0');
   expect(Date.now() - started).toBeLessThan(5000);
   expect(readFileSync(hub.hub.logFile('police-mediation'), 'utf8')).toContain('messaging drained');
   hub.hub.start('police-mediation');

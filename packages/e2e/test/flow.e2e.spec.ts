@@ -1,5 +1,5 @@
-import { eventually } from '@fengqiao/testing';
-import { AGENCIES, aDispute, TestHub } from './support/test-hub';
+import { aDispute, DEMO_AGENCY as AGENCIES, eventually } from '@fengqiao/testing';
+import { TestHub } from './support/test-hub';
 
 let hub: TestHub;
 
@@ -120,6 +120,15 @@ describe('one dispute handed across services', () => {
     expect(early.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
     expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
     expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(409);
+  });
+
+  it('gives a retried registration with the same Idempotency-Key the same case', async () => {
+    const key = { 'Idempotency-Key': `e2e-${Date.now()}` };
+    const first = await hub.http('POST', '/api/v1/cases', aDispute(), key);
+    const retry = await hub.http('POST', '/api/v1/cases', aDispute(), key);
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body.caseNumber).toBe(first.body.caseNumber);
   });
 
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {

@@ -132,11 +132,9 @@ export class HubProcesses {
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer';
     while (Date.now() < deadline) {
-      for (const [service, r] of this.running) {
-        if (r.child.exitCode !== null)
-          throw new Error(
-            `${service} exited with code ${r.child.exitCode}; see ${this.options.logDir}/${service}.log`,
-          );
+      // A service that died (exit code or signal) and was not restarted will never answer.
+      for (const [service, how] of this.ended) {
+        throw new Error(`${service} exited (${how}); see ${this.logFile(service)}`);
       }
       try {
         const res = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(5000) });

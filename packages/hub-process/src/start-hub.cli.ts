@@ -22,7 +22,9 @@ async function main() {
   for (const key of ['DATABASE_URL', 'NATS_URL', 'LOG_LEVEL'])
     if (process.env[key]) env[key] = process.env[key]!;
   if (!(await portIsFree(port))) {
-    throw new Error(`port ${port} is already in use (another hub?): stop it, or run with PORT=<free port> npm start`);
+    throw new Error(
+      `port ${port} is already in use (another hub?): stop it, or run with PORT=<free port> npm start`,
+    );
   }
   const hub = new HubProcesses({ repoRoot, env, logDir, port });
   let stopping = false;

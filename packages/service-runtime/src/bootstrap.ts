@@ -13,8 +13,10 @@ export interface MicroserviceBootOptions {
 
 /**
  * Boots a NATS request-reply service in the queue group named after it, so replicas share the
- * load. SIGTERM/SIGINT: stop taking requests, finish in-flight ones, drain consumers and the
- * relay, close the pool, exit.
+ * load. SIGTERM/SIGINT, in this order: stop taking requests and let those in flight answer;
+ * stop the durable consumers (the message in hand finishes) and the outbox relay; drain the
+ * JetStream connection; close the Postgres pool; exit 0. (Nest's own shutdown hooks would stop
+ * messaging before requests, so the signals are handled here.)
  */
 export async function bootMicroservice(
   module: unknown,
@@ -38,9 +40,26 @@ export async function bootMicroservice(
   app.useGlobalInterceptors(new InFlightInterceptor(inFlight));
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen();
-  app.get(Logger).log(`${options.serviceName} ready`);
+  const logger = app.get(Logger);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    // A shutdown that cannot finish must not leave a half-dead replica behind.
+    setTimeout(() => process.exit(1), (options.shutdownGraceMs ?? 10000) + 15000).unref();
+    try {
+      await server.close();
+      await app.close();
+      process.exit(0);
+    } catch (e) {
+      logger.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, (s) => void shutdown(s));
+  logger.log(`${options.serviceName} ready`);
   return app;
 }
 

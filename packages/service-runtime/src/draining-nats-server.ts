@@ -45,7 +45,15 @@ export class DrainingNatsServer extends ServerNats {
     super({ ...options, gracefulShutdown: false });
   }
 
-  override async close(): Promise<void> {
+  private closing: Promise<void> | null = null;
+
+  /** Idempotent: the shutdown sequence calls it first, Nest's own close() calls it again. */
+  override close(): Promise<void> {
+    this.closing ??= this.drainAndClose();
+    return this.closing;
+  }
+
+  private async drainAndClose(): Promise<void> {
     // `subscriptions` is private in Nest's typings; unsubscribing is what its graceful mode does too.
     const internals = this as unknown as { subscriptions: { unsubscribe(): void }[] };
     for (const sub of internals.subscriptions ?? []) sub.unsubscribe();

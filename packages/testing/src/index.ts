@@ -93,3 +93,25 @@ export async function bootService(
 ): Promise<INestMicroservice> {
   return bootMicroservice(module, { serviceName, natsServers: [stores.nats.url], shutdownGraceMs: 2000 });
 }
+
+/** Demo-city agencies the tests refer to (seeded by apps/dispatch/src/seed/demo-city.ts). */
+export const DEMO_AGENCY = {
+  huanglouPolice: '6a1f0c00-0000-4000-8000-000000000101', // 青州市公安局黄楼派出所
+  huanglouJudicial: '6a1f0c00-0000-4000-8000-000000000201', // 青州市司法局黄楼司法所
+  huanglouCommittee: '6a1f0c00-0000-4000-8000-000000000301', // 黄楼街道人民调解委员会
+  lawyerStudio: '6a1f0c00-0000-4000-8000-000000000401', // 黄楼街道律师调解工作室
+};
+
+/** A valid registration body for a neighbours' dispute in 卢李村; override what a test needs. */
+export const aDispute = (over: object = {}) => ({
+  title: '邻里漏水纠纷',
+  description: '楼上住户卫生间漏水，楼下住户多次协商未果。',
+  disputeType: 'neighbour',
+  jurisdictionCode: '370781007201',
+  channel: 'walk_in',
+  parties: [
+    { kind: 'person', role: 'applicant', name: '王某' },
+    { kind: 'person', role: 'respondent', name: '李某' },
+  ],
+  ...over,
+});

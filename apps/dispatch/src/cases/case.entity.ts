@@ -16,6 +16,10 @@ import { DisputeType } from './dispute-type.entity';
 /** 矛盾纠纷: one dispute, owned by dispatch from registration to its last referral. */
 @Entity({ name: 'cases' })
 @Index('cases_jurisdiction_registered', ['jurisdictionCode', 'registeredAt'])
+@Index('cases_idempotency', ['registeredById', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class Case {
   @PrimaryColumn('uuid')
   id!: string;
@@ -62,6 +66,10 @@ export class Case {
 
   @Column('varchar', { name: 'registered_by_name', length: 100 })
   registeredByName!: string;
+
+  /** The caller's Idempotency-Key: a retried registration returns the case it already made. */
+  @Column('varchar', { name: 'idempotency_key', length: 100, nullable: true })
+  idempotencyKey!: string | null;
 
   @VersionColumn()
   version!: number;

@@ -5,7 +5,7 @@ import {
   CaseIdParams,
   DispatchSubjects,
   ListCasesQuery,
-  RegisterCaseRequest,
+  RegisterCaseCommand,
   type CaseSummaryView,
   type CaseView,
   type Page,
@@ -23,7 +23,7 @@ export class CasesHandlers {
   @MessagePattern(DispatchSubjects.caseRegister)
   async register(
     @Payload('actor') actor: Actor,
-    @Payload('body') body: RegisterCaseRequest,
+    @Payload('body') body: RegisterCaseCommand,
   ): Promise<CaseView> {
     const id = await this.registerCase.execute(actor, body);
     return this.cases.get(id);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseRegisteredV1, type Actor, type RegisterCaseRequest } from '@fengqiao/contracts';
+import { CaseRegisteredV1, type Actor, type RegisterCaseCommand } from '@fengqiao/contracts';
 import { unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
+import { SCHEMA } from '../config';
 import { nextCaseNumber } from './case-number';
 import { Case } from './case.entity';
 import { CaseParty } from './case-party.entity';
@@ -19,8 +20,36 @@ export class RegisterCase {
     private readonly outbox: Outbox,
   ) {}
 
-  async execute(actor: Actor, input: RegisterCaseRequest): Promise<string> {
+  /** Registers the case and returns its id; with an idempotency key already used by this caller, returns that case. */
+  async execute(actor: Actor, input: RegisterCaseCommand): Promise<string> {
+    const earlier = await this.findByIdempotencyKey(actor, input.idempotencyKey);
+    if (earlier) return earlier;
     const jurisdictionCode = toStoredCode(input.jurisdictionCode);
+    await this.checkReferences(input, jurisdictionCode);
+    const now = new Date();
+    const caseNumber = await nextCaseNumber(this.dataSource, SCHEMA, jurisdictionCode, now);
+    try {
+      return await this.insert(actor, input, jurisdictionCode, caseNumber, now);
+    } catch (e) {
+      // Two retries of one request raced: the loser returns the winner's case.
+      const winner =
+        (e as { code?: string }).code === '23505'
+          ? await this.findByIdempotencyKey(actor, input.idempotencyKey)
+          : null;
+      if (winner) return winner;
+      throw e;
+    }
+  }
+
+  private async findByIdempotencyKey(actor: Actor, key: string | undefined): Promise<string | null> {
+    if (!key) return null;
+    const found = await this.dataSource
+      .getRepository(Case)
+      .findOne({ where: { registeredById: actor.id, idempotencyKey: key }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
+  private async checkReferences(input: RegisterCaseCommand, jurisdictionCode: string): Promise<void> {
     if (input.channel === 'call_110' && !input.incidentNumber) {
       throw unprocessable(
         'incidentNumber',
@@ -28,24 +57,31 @@ export class RegisterCase {
         '110 警情登记必须填写警情编号',
       );
     }
+    if (!(await this.dataSource.getRepository(Jurisdiction).existsBy({ code: jurisdictionCode }))) {
+      throw unprocessable(
+        'jurisdictionCode',
+        `no jurisdiction ${input.jurisdictionCode}`,
+        `辖区 ${input.jurisdictionCode} 不存在`,
+      );
+    }
+    if (!(await this.dataSource.getRepository(DisputeType).existsBy({ code: input.disputeType }))) {
+      throw unprocessable(
+        'disputeType',
+        `unknown dispute type ${input.disputeType}`,
+        `纠纷类型 ${input.disputeType} 不存在`,
+      );
+    }
+  }
+
+  private insert(
+    actor: Actor,
+    input: RegisterCaseCommand,
+    jurisdictionCode: string,
+    caseNumber: string,
+    now: Date,
+  ): Promise<string> {
     return this.dataSource.transaction(async (m) => {
-      if (!(await m.existsBy(Jurisdiction, { code: jurisdictionCode }))) {
-        throw unprocessable(
-          'jurisdictionCode',
-          `no jurisdiction ${input.jurisdictionCode}`,
-          `辖区 ${input.jurisdictionCode} 不存在`,
-        );
-      }
-      if (!(await m.existsBy(DisputeType, { code: input.disputeType }))) {
-        throw unprocessable(
-          'disputeType',
-          `unknown dispute type ${input.disputeType}`,
-          `纠纷类型 ${input.disputeType} 不存在`,
-        );
-      }
-      const now = new Date();
       const id = randomUUID();
-      const caseNumber = await nextCaseNumber(m, jurisdictionCode, now);
       await m.insert(Case, {
         id,
         caseNumber,
@@ -59,6 +95,7 @@ export class RegisterCase {
         registeredAt: now,
         registeredById: actor.id,
         registeredByName: actor.name,
+        idempotencyKey: input.idempotencyKey ?? null,
       });
       await m.insert(
         CaseParty,

@@ -26,9 +26,6 @@ export class Init1795460483054 implements MigrationInterface {
       'CREATE INDEX "IDX_8bd9831f294ffb84a745f5b7f1" ON "dispatch"."agencies"  ("jurisdiction_code") ',
     );
     await q.query(
-      'CREATE TABLE "dispatch"."case_number_counters" ("prefix" character varying(16) NOT NULL, "last_value" integer NOT NULL, CONSTRAINT "PK_01ff993e9f50b32484cae4ab016" PRIMARY KEY ("prefix"))',
-    );
-    await q.query(
       'CREATE TABLE "dispatch"."case_parties" ("case_id" uuid NOT NULL, "position" smallint NOT NULL, "kind" character varying(16) NOT NULL, "role" character varying(16) NOT NULL, "name" character varying(100) NOT NULL, CONSTRAINT "PK_52a0dd53b791ba63450724cb860" PRIMARY KEY ("case_id", "position"))',
     );
     await q.query(
@@ -87,7 +84,6 @@ export class Init1795460483054 implements MigrationInterface {
     await q.query('DROP TABLE "dispatch"."cases"');
     await q.query('DROP TABLE "dispatch"."dispute_types"');
     await q.query('DROP TABLE "dispatch"."case_parties"');
-    await q.query('DROP TABLE "dispatch"."case_number_counters"');
     await q.query('DROP INDEX "dispatch"."IDX_8bd9831f294ffb84a745f5b7f1"');
     await q.query('DROP INDEX "dispatch"."IDX_cb8c199af6ce39b3c321a86e0a"');
     await q.query('DROP TABLE "dispatch"."agencies"');

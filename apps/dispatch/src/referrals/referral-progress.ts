@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { In } from 'typeorm';
 import {
   ReferralAcceptedV1,
   ReferralClosedV1,
@@ -77,17 +76,22 @@ export class ReferralProgress {
     );
   }
 
-  /** A success or withdrawal ends the case; a failure leaves it to the coordinator unless others still work on it. */
+  /**
+   * The case's status once a referral has closed, from all of its referrals: while any is open
+   * the case is still being handled; then one success resolves it, a withdrawal withdraws it,
+   * and failures leave it unresolved for the coordinator. A resolved or withdrawn case stays so.
+   */
   private async caseStatusAfterClosing(
     manager: EntityManager,
     kase: Case,
     outcome: ReferralOutcome,
   ): Promise<CaseStatus> {
-    if (outcome === 'resolved') return 'resolved';
-    if (outcome === 'withdrawn') return 'withdrawn';
-    const stillOpen = await manager.findBy(Referral, { caseId: kase.id, status: In(['issued', 'accepted']) });
-    if (stillOpen.some((r) => r.status === 'accepted')) return 'in_mediation';
-    return stillOpen.length > 0 ? 'referred' : 'unresolved';
+    if (kase.status === 'resolved' || kase.status === 'withdrawn') return kase.status;
+    const referrals = await manager.findBy(Referral, { caseId: kase.id });
+    const open = referrals.filter((r) => r.status !== 'closed');
+    if (open.length > 0) return open.some((r) => r.status === 'accepted') ? 'in_mediation' : 'referred';
+    if (referrals.some((r) => r.outcome === 'resolved')) return 'resolved';
+    return outcome === 'withdrawn' ? 'withdrawn' : 'unresolved';
   }
 
   private async load(manager: EntityManager, referralId: string) {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CaseIdParams,
@@ -23,8 +23,17 @@ export class CasesController {
   @Post()
   @HttpCode(201)
   @ApiCreatedResponse({ type: CaseView, description: '登记: the case with its number for life' })
-  register(@CurrentActor() actor: Actor, @Body() body: RegisterCaseRequest): Promise<CaseView> {
-    return this.services.dispatch(DispatchSubjects.caseRegister, actor, body);
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'retrying with the same key returns the same case',
+  })
+  register(
+    @CurrentActor() actor: Actor,
+    @Body() body: RegisterCaseRequest,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<CaseView> {
+    return this.services.dispatch(DispatchSubjects.caseRegister, actor, { ...body, idempotencyKey });
   }
 
   @Get()

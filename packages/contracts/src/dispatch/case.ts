@@ -83,6 +83,13 @@ export class RegisterCaseRequest {
   parties!: PartyInput[];
 }
 
+/** What the gateway sends dispatch: the request plus the caller's Idempotency-Key header, if any. */
+export class RegisterCaseCommand extends RegisterCaseRequest {
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'Idempotency-Key must be 8-100 letters, digits, - or _' })
+  idempotencyKey?: string;
+}
+
 export class CaseIdParams {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()

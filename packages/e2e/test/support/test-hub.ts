@@ -56,11 +56,16 @@ export class TestHub {
     return new TestHub(db, nats, hub, sql);
   }
 
-  async http<T = any>(method: string, path: string, body?: unknown): Promise<HttpResult<T>> {
+  async http<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     const started = Date.now();
     const res = await fetch(`${this.hub.baseUrl}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       signal: AbortSignal.timeout(30000),
     });
@@ -79,23 +84,3 @@ export class TestHub {
     await Promise.all([this.db.drop(), this.nats.destroy()]);
   }
 }
-
-export const AGENCIES = {
-  huanglouPolice: '6a1f0c00-0000-4000-8000-000000000101',
-  huanglouJudicial: '6a1f0c00-0000-4000-8000-000000000201',
-  huanglouCommittee: '6a1f0c00-0000-4000-8000-000000000301',
-  lawyerStudio: '6a1f0c00-0000-4000-8000-000000000401',
-};
-
-export const aDispute = (over: object = {}) => ({
-  title: '邻里漏水纠纷',
-  description: '楼上住户卫生间漏水，楼下住户多次协商未果。',
-  disputeType: 'neighbour',
-  jurisdictionCode: '370781007201',
-  channel: 'walk_in',
-  parties: [
-    { kind: 'person', role: 'applicant', name: '王某' },
-    { kind: 'person', role: 'respondent', name: '李某' },
-  ],
-  ...over,
-});

@@ -44,8 +44,18 @@ export async function ensureStreams(jsm: JetStreamManager, replicas: number): Pr
     }
     const have = new Set(existing.config.subjects ?? []);
     const want = config.subjects ?? [];
-    if (want.some((s) => !have.has(s))) {
-      await jsm.streams.update(name, { ...existing.config, subjects: [...new Set([...have, ...want])] });
+    const drifted =
+      want.some((s) => !have.has(s)) ||
+      existing.config.num_replicas !== config.num_replicas ||
+      existing.config.duplicate_window !== config.duplicate_window ||
+      existing.config.max_age !== config.max_age;
+    if (drifted) {
+      // Subjects are only ever added: an old subject may still hold messages someone replays.
+      await jsm.streams.update(name, {
+        ...existing.config,
+        ...config,
+        subjects: [...new Set([...have, ...want])],
+      });
     }
   }
 }

@@ -31,6 +31,8 @@ interface PendingRow {
 export class OutboxRelay {
   private running = false;
   private wake: (() => void) | null = null;
+  /** A NOTIFY that arrived while a batch was being published: go again without sleeping. */
+  private woken = false;
   private listener: Client | null = null;
   private loop: Promise<void> | null = null;
   private readonly batchSize: number;
@@ -108,9 +110,10 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        this.woken = false;
         const sent = await this.relayOnce();
         failures = 0;
-        if (sent === this.batchSize) continue; // more is waiting
+        if (sent === this.batchSize || this.woken) continue; // more is waiting
         await this.sleep(this.pollIntervalMs);
       } catch (e) {
         failures += 1;

@@ -67,15 +67,19 @@ ensure_nats() {
   is_local "$NATS_HOST" || die "NATS at $NATS_HOST:$NATS_PORT does not answer; start it or point NATS_URL at one that does"
   local bin; bin="$(command -v nats-server || true)"; [[ -z "$bin" && -x /usr/sbin/nats-server ]] && bin=/usr/sbin/nats-server
   if [[ -z "$bin" ]]; then apt_install nats-server; bin="$(command -v nats-server || echo /usr/sbin/nats-server)"; fi
-  # The machine's JetStream store when it has one (it outlives this checkout), else .data/nats.
+  # The machine's own JetStream store for the machine's own port (it outlives this checkout);
+  # any other port gets a store of its own under .data/, so two servers never share one.
   local store="$DATA/nats" log="$DATA/logs/nats.log"
-  if [[ -d /var/lib/nats-server && -w /var/lib/nats-server ]]; then store=/var/lib/nats-server; log=/var/log/nats-server.log; fi
+  if [[ "$NATS_PORT" == 4222 && -d /var/lib/nats-server && -w /var/lib/nats-server ]]; then
+    store=/var/lib/nats-server; log=/var/log/nats-server.log
+  fi
   mkdir -p "$store" "$(dirname "$log")"
   say "starting nats-server with JetStream (store: $store)"
-  if command -v start-stop-daemon >/dev/null; then
+  if [[ "$store" == /var/lib/nats-server ]] && command -v start-stop-daemon >/dev/null; then
     start-stop-daemon --start --oknodo --background --exec "$bin" -- -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$store" -l "$log"
   else
-    nohup "$bin" -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$store" -l "$log" >/dev/null 2>&1 &
+    # A server of this checkout's own, detached from this shell; its pid is kept beside its store.
+    setsid nohup "$bin" -a 127.0.0.1 -p "$NATS_PORT" -js -sd "$store" -l "$log" -P "$DATA/nats.pid" >/dev/null 2>&1 &
   fi
   wait_for NATS "$NATS_HOST" "$NATS_PORT" 20
   say "NATS is up on $NATS_HOST:$NATS_PORT"

@@ -1,4 +1,4 @@
-import type { ArgumentsHost } from '@nestjs/common';
+import { Logger, type ArgumentsHost } from '@nestjs/common';
 import { lastValueFrom } from 'rxjs';
 import { conflict } from '@fengqiao/errors';
 import { RpcErrorFilter } from './errors';
@@ -7,6 +7,9 @@ const host = {
   getType: () => 'rpc',
   switchToRpc: () => ({ getContext: () => undefined }),
 } as unknown as ArgumentsHost;
+
+// The filter logs what it hides; the test only looks at what the caller gets.
+beforeAll(() => Logger.overrideLogger(false));
 
 describe('RpcErrorFilter', () => {
   it('sends an expected failure to the caller as its ErrorBody', async () => {

@@ -76,8 +76,9 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 
   async onApplicationBootstrap(): Promise<void> {
     await ensureStreams(this.jsm, this.options.streamReplicas);
-    const log = (level: 'info' | 'warn' | 'error', message: string, extra?: object) =>
-      this.logger[level === 'info' ? 'log' : level](message, extra);
+    // Object first, message second: that is how pino (behind Nest's Logger) keeps the detail.
+    const log = (level: 'info' | 'warn' | 'error', message: string, extra: object = {}) =>
+      this.logger[level === 'info' ? 'log' : level](extra, message);
     this.consumers = this.discoverHandlers().map(
       (spec) => new DurableConsumer(this.js, this.jsm, this.dataSource, spec, log),
     );

@@ -181,6 +181,46 @@ describe('outbox and relay', () => {
       await relay.stop();
     }
   });
+
+  it('listens again after its LISTEN connection is cut, so commits still wake it at once', async () => {
+    const relay = new OutboxRelay(dataSource, js, {
+      schema: SCHEMA,
+      databaseUrl: db.url,
+      pollIntervalMs: 60000,
+    });
+    await relay.start();
+    try {
+      expect(relay.listening).toBe(true);
+      await dataSource.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'outbox-listener' AND datname = current_database()`,
+      );
+      expect(
+        await eventually(
+          async () => relay.listening,
+          (l) => !l,
+          5000,
+        ),
+      ).toBe(false);
+      expect(
+        await eventually(
+          async () => relay.listening,
+          (l) => l,
+          10000,
+        ),
+      ).toBe(true);
+      const before = await streamMessages('DISPATCH_EVENTS');
+      await dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, caseRegistered()));
+      expect(
+        await eventually(
+          () => streamMessages('DISPATCH_EVENTS'),
+          (n) => n === before + 1,
+          5000,
+        ),
+      ).toBe(before + 1);
+    } finally {
+      await relay.stop();
+    }
+  });
 });
 
 describe('durable consumer', () => {

@@ -50,9 +50,10 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen().catch((e: Error) =>
-      this.log('warn', `outbox LISTEN unavailable, polling only: ${e.message}`),
-    );
+    await this.listen().catch((e: Error) => {
+      this.log('warn', `outbox LISTEN unavailable, polling until it is back: ${e.message}`);
+      this.relisten(1000);
+    });
     this.loop = this.run();
   }
 
@@ -142,11 +143,33 @@ export class OutboxRelay {
       connectionString: this.options.databaseUrl,
       application_name: 'outbox-listener',
     });
-    client.on('error', (e) => this.log('warn', `outbox listener connection lost: ${e.message}`));
-    client.on('notification', () => this.wake?.());
+    client.on('notification', () => this.notified());
+    client.on('error', (e) => {
+      this.log('warn', `outbox listener connection lost, polling until it is back: ${e.message}`);
+      if (this.listener === client) this.listener = null;
+      void client.end().catch(() => undefined);
+      this.relisten(1000);
+    });
     await client.connect();
     await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
     this.listener = client;
+  }
+
+  /** Whether the relay is woken by NOTIFY right now (false while it only polls). Exposed for tests. */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
+
+  private notified(): void {
+    this.woken = true;
+    this.wake?.();
+  }
+
+  private relisten(delayMs: number): void {
+    setTimeout(() => {
+      if (!this.running || this.listener) return;
+      this.listen().catch(() => this.relisten(Math.min(delayMs * 2, 30000)));
+    }, delayMs).unref();
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string, extra?: object) {

@@ -139,8 +139,12 @@ async function main(argv) {
     });
     log(`scratch database ${report.database}`);
     pool = new Pool({ connectionString: db.url, max: 2 });
+    // Idle clients are cut when the scratch database is dropped: expected at teardown, not a crash.
+    pool.on('error', () => undefined);
     cleanup.add('close the pool', () => pool.end());
     samplerPool = new Pool({ connectionString: db.url, max: 1, application_name: 'bench-sampler' });
+    // Idle clients are cut when the scratch database is dropped: expected at teardown, not a crash.
+    samplerPool.on('error', () => undefined);
     cleanup.add('close the sampler pool', () => samplerPool.end());
     report.machine.postgres = await env.postgresInfo(pool);
 

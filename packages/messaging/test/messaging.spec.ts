@@ -64,6 +64,14 @@ async function eventually<T>(probe: () => Promise<T>, ok: (v: T) => boolean, tim
 
 const log = () => undefined;
 
+/** The dead letter a consumer wrote, once it has. */
+const deadLetterOf = (durable: string) =>
+  eventually(
+    () =>
+      jsm.streams.getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${durable}` }).catch(() => null),
+    (m) => m !== null,
+  );
+
 function consumerFor(
   name: string,
   handle: ConsumerSpec['handle'],
@@ -285,13 +293,7 @@ describe('durable consumer', () => {
     consumer.start();
     try {
       const msgID = await publish(caseRegistered());
-      const dead = await eventually(
-        () =>
-          jsm.streams
-            .getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` })
-            .catch(() => null),
-        (m) => m !== null,
-      );
+      const dead = await deadLetterOf(name);
       expect(dead?.header.get('Original-Msg-Id')).toBe(msgID);
       expect(dead?.header.get('Attempts')).toBe('2');
       expect(dead?.header.get('Error')).toContain('always broken');
@@ -310,13 +312,7 @@ describe('durable consumer', () => {
     consumer.start();
     try {
       await publish({ caseId: 42 });
-      const dead = await eventually(
-        () =>
-          jsm.streams
-            .getMessage(DEAD_LETTER_STREAM, { last_by_subj: `deadletter.${name}` })
-            .catch(() => null),
-        (m) => m !== null,
-      );
+      const dead = await deadLetterOf(name);
       expect(dead?.header.get('Attempts')).toBe('1');
       expect(calls).toBe(0);
     } finally {

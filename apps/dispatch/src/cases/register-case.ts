@@ -10,7 +10,7 @@ import { nextCaseNumber } from './case-number';
 import { Case } from './case.entity';
 import { CaseParty } from './case-party.entity';
 import { DisputeType } from './dispute-type.entity';
-import { TimelineEntry } from './timeline-entry.entity';
+import { appendTimelineStep } from './timeline-entry.entity';
 
 /** 登记: a dispute arrives from any channel and gets its case number for life. */
 @Injectable()
@@ -107,15 +107,11 @@ export class RegisterCase {
           name: p.name,
         })),
       );
-      await m.insert(TimelineEntry, {
+      await appendTimelineStep(m, {
         caseId: id,
         step: 'case_registered',
         summary: `登记案件 ${caseNumber}（${input.title}）`,
-        actorId: actor.id,
-        actorName: actor.name,
-        agencyId: null,
-        agencyName: null,
-        referralId: null,
+        actor,
         at: now,
       });
       await this.outbox.add(m, CaseRegisteredV1, {

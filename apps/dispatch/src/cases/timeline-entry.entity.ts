@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 
 export const TIMELINE_STEPS = [
   'case_registered',
@@ -41,4 +41,30 @@ export class TimelineEntry {
 
   @Column('timestamptz')
   at!: Date;
+}
+
+export interface TimelineStepInput {
+  caseId: string;
+  step: TimelineStep;
+  summary: string;
+  actor: { id: string; name: string };
+  /** The agency the step concerns, if any, with the referral it happened on. */
+  agency?: { id: string; name: string };
+  referralId?: string;
+  at: Date;
+}
+
+/** Appends one step to a case's timeline inside the caller's transaction. */
+export async function appendTimelineStep(manager: EntityManager, input: TimelineStepInput): Promise<void> {
+  await manager.insert(TimelineEntry, {
+    caseId: input.caseId,
+    step: input.step,
+    summary: input.summary.slice(0, 500),
+    actorId: input.actor.id,
+    actorName: input.actor.name,
+    agencyId: input.agency?.id ?? null,
+    agencyName: input.agency?.name ?? null,
+    referralId: input.referralId ?? null,
+    at: input.at,
+  });
 }

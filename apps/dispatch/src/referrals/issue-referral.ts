@@ -7,7 +7,7 @@ import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
 import { changeCaseStatus } from '../cases/case-status';
-import { TimelineEntry } from '../cases/timeline-entry.entity';
+import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { Referral } from './referral.entity';
 
 const CLOSED_CASE = ['resolved', 'withdrawn'];
@@ -61,14 +61,12 @@ export class IssueReferral {
         acceptedAt: null,
         closedAt: null,
       });
-      await m.insert(TimelineEntry, {
+      await appendTimelineStep(m, {
         caseId,
         step: 'referral_issued',
         summary: `派单至${agency.name}`,
-        actorId: actor.id,
-        actorName: actor.name,
-        agencyId: agency.id,
-        agencyName: agency.name,
+        actor,
+        agency,
         referralId: id,
         at: now,
       });

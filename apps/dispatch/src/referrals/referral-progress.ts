@@ -11,7 +11,7 @@ import { DurableEventHandler, Outbox, type EventContext } from '@fengqiao/messag
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
 import { changeCaseStatus } from '../cases/case-status';
-import { TimelineEntry } from '../cases/timeline-entry.entity';
+import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { movesForward, Referral } from './referral.entity';
 
 const OUTCOME_ZH: Record<ReferralOutcome, string> = {
@@ -31,16 +31,15 @@ export class ReferralProgress {
     if (!movesForward(referral.status, 'accepted')) return;
     const at = new Date(e.acceptedAt);
     await manager.update(Referral, { id: referral.id }, { status: 'accepted', acceptedAt: at });
-    await this.record(
-      manager,
-      kase.id,
-      referral.id,
+    await appendTimelineStep(manager, {
+      caseId: kase.id,
+      step: 'referral_accepted',
+      summary: `${agency.name}签收派单`,
+      actor: e.acceptedBy,
       agency,
-      'referral_accepted',
-      `${agency.name}签收派单`,
-      e.acceptedBy,
+      referralId: referral.id,
       at,
-    );
+    });
     if (kase.status === 'referred')
       await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `accepted by ${agency.name}`, at);
   }
@@ -55,16 +54,15 @@ export class ReferralProgress {
       { id: referral.id },
       { status: 'closed', outcome: e.outcome, closingNote: e.note, closedAt: at },
     );
-    await this.record(
-      manager,
-      kase.id,
-      referral.id,
+    await appendTimelineStep(manager, {
+      caseId: kase.id,
+      step: 'referral_closed',
+      summary: `${agency.name}办结：${OUTCOME_ZH[e.outcome]}。${e.note}`,
+      actor: e.closedBy,
       agency,
-      'referral_closed',
-      `${agency.name}办结：${OUTCOME_ZH[e.outcome]}。${e.note}`,
-      e.closedBy,
+      referralId: referral.id,
       at,
-    );
+    });
     const next = await this.caseStatusAfterClosing(manager, kase, e.outcome);
     await changeCaseStatus(
       manager,
@@ -108,28 +106,5 @@ export class ReferralProgress {
     const agency = await manager.findOneBy(Agency, { id: referral.agencyId });
     if (!kase || !agency) throw notFound('case', '案件', referral.caseId);
     return { referral, kase, agency };
-  }
-
-  private async record(
-    manager: EntityManager,
-    caseId: string,
-    referralId: string,
-    agency: Agency,
-    step: 'referral_accepted' | 'referral_closed',
-    summary: string,
-    actor: { id: string; name: string },
-    at: Date,
-  ) {
-    await manager.insert(TimelineEntry, {
-      caseId,
-      step,
-      summary: summary.slice(0, 500),
-      actorId: actor.id,
-      actorName: actor.name,
-      agencyId: agency.id,
-      agencyName: agency.name,
-      referralId,
-      at,
-    });
   }
 }

@@ -7,6 +7,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { CasesModule } from './cases/cases.module';
 import { SCHEMA, SERVICE_NAME, type DispatchEnv } from './config';
 import { dispatchDataSourceOptions } from './data-source';
+import { PersonalDataModule } from './personal-data.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({})
@@ -28,6 +29,7 @@ export class DispatchModule {
           streamReplicas: config.NATS_STREAM_REPLICAS,
           ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
         }),
+        PersonalDataModule.forRoot(config),
         AgenciesModule,
         CasesModule,
         ReferralsModule,

@@ -19,6 +19,7 @@ import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { Case } from '../src/cases/case.entity';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
+import { PersonalDataCipher } from '@fengqiao/pii';
 
 const PEOPLE_COMMITTEE = DEMO_AGENCY.huanglouCommittee;
 const POLICE_STATION = DEMO_AGENCY.huanglouPolice;
@@ -103,6 +104,41 @@ describe('registering a case (登记)', () => {
     expect(await dataSource.getRepository(Case).countBy({ idempotencyKey: key })).toBe(1);
     const bad = await failure(send(DispatchSubjects.caseRegister, { ...aDispute(), idempotencyKey: 'x' }));
     expect([bad.status, bad.fields?.[0].field]).toEqual([400, 'idempotencyKey']);
+  });
+
+  it("keeps parties' ID and phone numbers only encrypted, hashed and masked, and answers masked", async () => {
+    const idNumber = '11010519491231002X';
+    const phone = '13812345678';
+    const kase = await register({
+      parties: [{ kind: 'person', role: 'applicant', name: '王某', idNumber, phone }],
+    });
+    expect(kase.parties[0]).toMatchObject({ idNumber: '1101**********002X', phone: '138****5678' });
+    const rows = await dataSource.query(
+      'SELECT row_to_json(p)::text AS row FROM dispatch.case_parties p WHERE case_id = $1',
+      [kase.id],
+    );
+    expect(rows[0].row).not.toContain(idNumber);
+    expect(rows[0].row).not.toContain(phone);
+    const cipher = app.get(PersonalDataCipher);
+    const [stored] = await dataSource.query(
+      'SELECT id_number_cipher, id_number_hash, phone_hash FROM dispatch.case_parties WHERE case_id = $1',
+      [kase.id],
+    );
+    expect(cipher.decrypt(stored.id_number_cipher)).toBe(idNumber);
+    expect(stored.id_number_hash).toBe(cipher.lookupHash(idNumber));
+    expect(stored.phone_hash).toBe(cipher.lookupHash(phone));
+  });
+
+  it('refuses an ID number whose check digit is wrong, naming the field', async () => {
+    const e = await failure(
+      register({
+        parties: [{ kind: 'person', role: 'applicant', name: '王某', idNumber: '110105194912310021' }],
+      }),
+    );
+    expect(e.status).toBe(400);
+    expect(e.fields).toEqual([
+      expect.objectContaining({ field: 'parties[0].idNumber', reasonZh: '不是有效的居民身份证号码' }),
+    ]);
   });
 
   it('needs the incident number for a 110 call', async () => {

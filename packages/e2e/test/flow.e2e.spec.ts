@@ -131,6 +131,40 @@ describe('one dispute handed across services', () => {
     expect(retry.body.caseNumber).toBe(first.body.caseNumber);
   });
 
+  it("leaves no party's ID or phone number in clear in the database, the logs or the JetStream store", async () => {
+    const idNumber = '11010519491231002X';
+    const phone = '13912345678';
+    const kase = await hub.http(
+      'POST',
+      '/api/v1/cases',
+      aDispute({ parties: [{ kind: 'person', role: 'applicant', name: '赵某', idNumber, phone }] }),
+    );
+    expect(kase.status).toBe(201);
+    expect(kase.body.parties[0]).toMatchObject({ idNumber: '1101**********002X', phone: '139****5678' });
+    const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+      agencyId: AGENCIES.huanglouCommittee,
+    });
+    await eventually(
+      () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals`),
+      (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
+    );
+    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
+    // A rejected input must not leak through an error message or a log line either.
+    const bad = await hub.http(
+      'POST',
+      '/api/v1/cases',
+      aDispute({
+        parties: [{ kind: 'person', role: 'applicant', name: '钱某', idNumber: '110105194912310021', phone }],
+      }),
+    );
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toContain(phone);
+
+    const written = hub.everythingWritten();
+    expect(written).toContain(kase.body.caseNumber); // the dump did capture the case
+    for (const secret of [idNumber, '110105194912310021', phone]) expect(written).not.toContain(secret);
+  });
+
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {
     const docs = await hub.http('GET', '/api/docs/openapi.json');
     expect(docs.status).toBe(200);

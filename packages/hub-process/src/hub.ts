@@ -44,6 +44,10 @@ export class HubProcesses {
     mkdirSync(options.logDir, { recursive: true });
   }
 
+  get logDir(): string {
+    return this.options.logDir;
+  }
+
   logFile(service: HubService): string {
     return join(this.options.logDir, `${service}.log`);
   }

@@ -53,7 +53,14 @@ export function toCaseView(c: Case, referrals: Referral[], timeline: TimelineEnt
     incidentNumber: c.incidentNumber ?? undefined,
     parties: (c.parties ?? [])
       .sort((a, b) => a.position - b.position)
-      .map((p) => ({ kind: p.kind, role: p.role, name: p.name })),
+      .map((p) => ({
+        kind: p.kind,
+        role: p.role,
+        name: p.name,
+        // Masked for every caller: no role sees clear values until identity and scopes exist.
+        idNumber: p.idNumberMasked ?? undefined,
+        phone: p.phoneMasked ?? undefined,
+      })),
     referrals: referrals.map((r) => toReferralView(r, c.caseNumber)),
     timeline: timeline.map(toTimelineView),
   };

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CaseRegisteredV1, type Actor, type RegisterCaseCommand } from '@fengqiao/contracts';
 import { unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
+import { maskIdNumber, maskPhone, PersonalDataCipher } from '@fengqiao/pii';
 import { Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
 import { SCHEMA } from '../config';
 import { nextCaseNumber } from './case-number';
@@ -18,6 +19,7 @@ export class RegisterCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly personalData: PersonalDataCipher,
   ) {}
 
   /** Registers the case and returns its id; with an idempotency key already used by this caller, returns that case. */
@@ -39,6 +41,33 @@ export class RegisterCase {
       if (winner) return winner;
       throw e;
     }
+  }
+
+  /** A party as stored: personal data only as ciphertext, lookup hash and masked form. */
+  private partyRow(caseId: string, position: number, p: RegisterCaseCommand['parties'][number]) {
+    const sealed = (value: string | undefined, mask: (v: string) => string) =>
+      value
+        ? {
+            cipher: this.personalData.encrypt(value),
+            hash: this.personalData.lookupHash(value),
+            masked: mask(value),
+          }
+        : { cipher: null, hash: null, masked: null };
+    const id = sealed(p.idNumber, maskIdNumber);
+    const phone = sealed(p.phone, maskPhone);
+    return {
+      caseId,
+      position,
+      kind: p.kind,
+      role: p.role,
+      name: p.name,
+      idNumberCipher: id.cipher,
+      idNumberHash: id.hash,
+      idNumberMasked: id.masked,
+      phoneCipher: phone.cipher,
+      phoneHash: phone.hash,
+      phoneMasked: phone.masked,
+    };
   }
 
   private async findByIdempotencyKey(actor: Actor, key: string | undefined): Promise<string | null> {
@@ -99,13 +128,7 @@ export class RegisterCase {
       });
       await m.insert(
         CaseParty,
-        input.parties.map((p, position) => ({
-          caseId: id,
-          position,
-          kind: p.kind,
-          role: p.role,
-          name: p.name,
-        })),
+        input.parties.map((p, position) => this.partyRow(id, position, p)),
       );
       await appendTimelineStep(m, {
         caseId: id,

@@ -4,7 +4,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIdentityCard,
   IsIn,
+  IsMobilePhone,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -39,6 +41,22 @@ export class PartyInput {
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
+
+  @ApiPropertyOptional({
+    description: '居民身份证号 (GB 11643, checksum verified); stored encrypted, shown masked',
+    example: '11010519491231002X',
+  })
+  @IsOptional()
+  @IsIdentityCard('zh-CN', { message: 'idNumber must be a valid resident identity card number (GB 11643)' })
+  idNumber?: string;
+
+  @ApiPropertyOptional({
+    description: 'mobile number; stored encrypted, shown masked',
+    example: '13812345678',
+  })
+  @IsOptional()
+  @IsMobilePhone('zh-CN', {}, { message: 'phone must be a mainland mobile number' })
+  phone?: string;
 }
 
 export class RegisterCaseRequest {
@@ -112,6 +130,8 @@ export class PartyView {
   @ApiProperty({ enum: PARTY_KINDS }) kind!: string;
   @ApiProperty({ enum: PARTY_ROLES }) role!: string;
   @ApiProperty() name!: string;
+  @ApiPropertyOptional({ example: '1101**********002X', description: 'masked' }) idNumber?: string;
+  @ApiPropertyOptional({ example: '138****5678', description: 'masked' }) phone?: string;
 }
 
 export class TimelineEntryView {

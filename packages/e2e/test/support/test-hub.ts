@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { freePort, HubProcesses, NatsServerProcess } from '@fengqiao/hub-process';
@@ -73,6 +74,16 @@ export class TestHub {
     return { status: res.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
   }
 
+  /** Everything the hub has written down: a data dump of its database, every service log, the JetStream store. */
+  everythingWritten(): string {
+    const dump = execFileSync('pg_dump', ['--data-only', '--no-owner', `--dbname=${this.db.url}`], {
+      maxBuffer: 256 * 1024 * 1024,
+    }).toString('utf8');
+    const logs = readdirSync(this.hub.logDir).map((f) => readFileSync(join(this.hub.logDir, f), 'utf8'));
+    const store = filesUnder(this.nats.storeDir).map((f) => readFileSync(f).toString('latin1'));
+    return [dump, ...logs, ...store].join('\n');
+  }
+
   async count(query: string, params: unknown[] = []): Promise<number> {
     const r = await this.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${query}) q`, params);
     return r.rows[0].n;
@@ -83,4 +94,11 @@ export class TestHub {
     await this.hub.stopAll();
     await Promise.all([this.db.drop(), this.nats.destroy()]);
   }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
 }

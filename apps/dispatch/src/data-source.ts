@@ -1,4 +1,5 @@
 import { createServiceDataSource } from '@fengqiao/database';
+import { AuditEntry } from '@fengqiao/audit';
 import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
 import { Agency } from './agencies/agency.entity';
 import { Jurisdiction } from './agencies/jurisdiction.entity';
@@ -19,6 +20,7 @@ export const ENTITIES = [
   TimelineEntry,
   Referral,
   ...MESSAGING_ENTITIES,
+  AuditEntry,
 ];
 
 export const dispatchDataSourceOptions = (url: string) => ({

@@ -1,10 +1,11 @@
 import { AGENCY_SERVICE, type AgencyKind } from '@fengqiao/contracts';
 import { createServiceDataSource } from '@fengqiao/database';
+import { AuditEntry } from '@fengqiao/audit';
 import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
 import { InboxReferral } from './inbox/inbox-referral.entity';
 import { KIT_MIGRATIONS } from './migrations';
 
-export const KIT_ENTITIES = [InboxReferral, ...MESSAGING_ENTITIES];
+export const KIT_ENTITIES = [InboxReferral, ...MESSAGING_ENTITIES, AuditEntry];
 
 /** Each agency service has its own schema, e.g. police_mediation. */
 export const agencySchema = (kind: AgencyKind) => AGENCY_SERVICE[kind].replace(/-/g, '_');

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { aDispute, DEMO_AGENCY as AGENCIES, eventually } from '@fengqiao/testing';
 import { TestHub } from './support/test-hub';
 
@@ -163,6 +165,60 @@ describe('one dispute handed across services', () => {
     const written = hub.everythingWritten();
     expect(written).toContain(kase.body.caseNumber); // the dump did capture the case
     for (const secret of [idNumber, '110105194912310021', phone]) expect(written).not.toContain(secret);
+  });
+
+  it("records every command, carried out or refused, in each service's hash-chained audit log", async () => {
+    const kase = await hub.http('POST', '/api/v1/cases', aDispute());
+    const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+      agencyId: AGENCIES.huanglouCommittee,
+    });
+    await eventually(
+      () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals`),
+      (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
+    );
+    expect(
+      (
+        await hub.http('POST', `/api/v1/referrals/${ref.body.id}/close`, {
+          outcome: 'resolved',
+          note: '未签收先办结',
+        })
+      ).status,
+    ).toBe(409);
+    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
+
+    const dispatchLog = await hub.sql.query(
+      'SELECT action, target, result, actor_id, origin FROM dispatch.audit_log WHERE target = ANY($1) ORDER BY seq',
+      [[kase.body.id, ref.body.id]],
+    );
+    expect(dispatchLog.rows.map((r) => [r.action, r.target, r.result])).toEqual([
+      ['dispatch.case.register.v1', kase.body.id, 'ok'],
+      ['dispatch.referral.issue.v1', ref.body.id, 'ok'],
+    ]);
+    expect(dispatchLog.rows[0]).toMatchObject({
+      actor_id: 'unauthenticated',
+      origin: expect.stringContaining('127.0.0.1'),
+    });
+    const agencyLog = await hub.sql.query(
+      'SELECT action, result FROM people_mediation.audit_log WHERE target = $1 ORDER BY seq',
+      [ref.body.id],
+    );
+    expect(agencyLog.rows).toEqual([
+      { action: 'people-mediation.referral.close.v1', result: '409 CONFLICT' },
+      { action: 'people-mediation.referral.accept.v1', result: 'ok' },
+    ]);
+
+    const verify = execFileSync(process.execPath, [resolve(__dirname, '../../audit/dist/verify.cli.js')], {
+      env: { ...process.env, DATABASE_URL: hub.db.url },
+    }).toString();
+    for (const schema of [
+      'dispatch',
+      'judicial_mediation',
+      'lawyer_mediation',
+      'people_mediation',
+      'police_mediation',
+    ]) {
+      expect(verify).toMatch(new RegExp(`^${schema}: intact, \\d+ entries$`, 'm'));
+    }
   });
 
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {

@@ -1,5 +1,7 @@
 import type { INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AuditInterceptor } from '@fengqiao/audit';
 import { Logger } from 'nestjs-pino';
 import { DrainingNatsServer, InFlightInterceptor, InFlightRequests } from './draining-nats-server';
 import { inputValidationPipe, RpcErrorFilter } from './errors';
@@ -37,7 +39,10 @@ export async function bootMicroservice(
   );
   const app = await NestFactory.createMicroservice(module as never, { strategy: server, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalInterceptors(new InFlightInterceptor(inFlight));
+  app.useGlobalInterceptors(
+    new InFlightInterceptor(inFlight),
+    new AuditInterceptor(app.get(DataSource), app.get(Reflector)),
+  );
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   await app.listen();

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Audited } from '@fengqiao/audit';
 import {
   Actor,
   CaseIdParams,
@@ -21,6 +22,7 @@ export class CasesHandlers {
   ) {}
 
   @MessagePattern(DispatchSubjects.caseRegister)
+  @Audited()
   async register(
     @Payload('actor') actor: Actor,
     @Payload('body') body: RegisterCaseCommand,

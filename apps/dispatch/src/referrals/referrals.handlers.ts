@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Audited } from '@fengqiao/audit';
 import {
   Actor,
   DispatchSubjects,
@@ -18,6 +19,7 @@ export class ReferralsHandlers {
   ) {}
 
   @MessagePattern(DispatchSubjects.referralIssue)
+  @Audited()
   async issue(
     @Payload('actor') actor: Actor,
     @Payload('body') body: IssueReferralCommand,

@@ -1,4 +1,5 @@
-import { createParamDecorator } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import type { Actor } from '@fengqiao/contracts';
 
 /**
@@ -8,4 +9,10 @@ import type { Actor } from '@fengqiao/contracts';
  */
 export const UNAUTHENTICATED: Actor = { id: 'unauthenticated', name: '未认证用户', role: 'unauthenticated' };
 
-export const CurrentActor = createParamDecorator((): Actor => UNAUTHENTICATED);
+/** The caller, with the address the request came from (recorded in the services' audit logs). */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor & { origin?: string } => ({
+    ...UNAUTHENTICATED,
+    origin: ctx.switchToHttp().getRequest<Request>().ip,
+  }),
+);

@@ -1,5 +1,6 @@
 import { Controller, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Audited } from '@fengqiao/audit';
 import {
   AcceptReferralCommand,
   Actor,
@@ -30,6 +31,7 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
     }
 
     @MessagePattern(subjects.referralAccept)
+    @Audited()
     accept(
       @Payload('actor') actor: Actor,
       @Payload('body') body: AcceptReferralCommand,
@@ -38,6 +40,7 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
     }
 
     @MessagePattern(subjects.referralClose)
+    @Audited()
     close(
       @Payload('actor') actor: Actor,
       @Payload('body') body: CloseReferralCommand,

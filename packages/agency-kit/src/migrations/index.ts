@@ -1,4 +1,5 @@
 import { KitInbox1795460609931 } from './1795460609931-kit-inbox';
+import { KitAuditLog1795464248298 } from './1795464248298-kit-audit-log';
 
 /** The kit's migrations, shared by every agency service; each runs them in its own schema. */
-export const KIT_MIGRATIONS: Function[] = [KitInbox1795460609931];
+export const KIT_MIGRATIONS: Function[] = [KitInbox1795460609931, KitAuditLog1795464248298];

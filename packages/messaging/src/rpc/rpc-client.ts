@@ -34,10 +34,17 @@ export class RpcClient {
     private readonly timeoutMs: number,
   ) {}
 
-  async request<T>(service: string, subject: string, actor: Actor, body: object): Promise<T> {
+  /** `origin` (where the caller's request came from) travels beside the actor, for the audit log. */
+  async request<T>(
+    service: string,
+    subject: string,
+    actor: Actor & { origin?: string },
+    body: object,
+  ): Promise<T> {
+    const { origin, ...who } = actor;
     try {
       return await firstValueFrom(
-        this.client.send<T>(subject, { actor, body }).pipe(timeout(this.timeoutMs)),
+        this.client.send<T>(subject, { actor: who, body, origin }).pipe(timeout(this.timeoutMs)),
       );
     } catch (error) {
       throw toHubError(error, service, this.timeoutMs);

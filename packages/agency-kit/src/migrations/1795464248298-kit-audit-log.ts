@@ -1,0 +1,24 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { auditLogTriggerSql, dropAuditLogTriggerSql } from '@fengqiao/audit';
+
+// Every agency service runs this in its own schema.
+const schemaOf = (q: QueryRunner) => q.connection.driver.schema ?? 'public';
+
+/** The hash-chained audit log of the agency's commands, append-only by trigger. */
+export class KitAuditLog1795464248298 implements MigrationInterface {
+  name = 'KitAuditLog1795464248298';
+
+  async up(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
+    await q.query(
+      `CREATE TABLE "${s}"."audit_log" ("seq" BIGSERIAL NOT NULL, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "actor_id" character varying(64) NOT NULL, "actor_role" character varying(32) NOT NULL, "scope" character varying(64), "action" character varying(120) NOT NULL, "target" character varying(64), "origin" character varying(100), "result" character varying(40) NOT NULL, "prev_hash" character(64) NOT NULL, "hash" character(64) NOT NULL, CONSTRAINT "PK_ce5b9b7d945cab0a6c604bafd9e" PRIMARY KEY ("seq"))`,
+    );
+    for (const sql of auditLogTriggerSql(s)) await q.query(sql);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    const s = schemaOf(q);
+    for (const sql of dropAuditLogTriggerSql(s)) await q.query(sql);
+    await q.query(`DROP TABLE "${s}"."audit_log"`);
+  }
+}

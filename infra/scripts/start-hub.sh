@@ -9,8 +9,9 @@ source infra/scripts/ensure-stores.sh
 echo "[hub] building"
 npx turbo run build --output-logs=errors-only >/dev/null
 echo "[hub] migrating"
-for svc in dispatch police-mediation judicial-mediation people-mediation lawyer-mediation; do
+for svc in dispatch identity police-mediation judicial-mediation people-mediation lawyer-mediation; do
   node "apps/$svc/dist/db.cli.js" migrate | sed "s/^/[hub] $svc: /"
 done
 node apps/dispatch/dist/seed/seed-demo-city.cli.js | sed 's/^/[hub] /'
+node apps/identity/dist/seed/seed-demo-users.cli.js | sed 's/^/[hub] /'
 exec node packages/hub-process/dist/start-hub.cli.js

@@ -3,6 +3,7 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import { natsServers } from '@fengqiao/config';
 import { loggerModule } from '@fengqiao/service-runtime';
 import { AgenciesController } from './agencies/agencies.controller';
+import { AuthController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
 import { SERVICE_NAME, type GatewayEnv } from './config';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
@@ -30,7 +31,13 @@ export class GatewayModule {
           },
         ]),
       ],
-      controllers: [AgenciesController, CasesController, ReferralsController, HealthController],
+      controllers: [
+        AuthController,
+        AgenciesController,
+        CasesController,
+        ReferralsController,
+        HealthController,
+      ],
       providers: [
         ServiceClient,
         { provide: RPC_TIMEOUT_MS, useValue: config.RPC_TIMEOUT_MS },

@@ -6,5 +6,6 @@ export * from './dispatch/agency';
 export * from './dispatch/case';
 export * from './dispatch/referral';
 export * from './agency/inbox';
+export * from './identity/session';
 export * from './events';
 export * from './subjects';

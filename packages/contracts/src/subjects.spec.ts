@@ -1,10 +1,11 @@
 import { AGENCY_KINDS } from './common/vocabulary';
 import { EVENT_STREAMS, type EventContract } from './events';
-import { agencySubjects, DispatchSubjects } from './subjects';
+import { agencySubjects, DispatchSubjects, IdentitySubjects } from './subjects';
 
 const events = Object.values(EVENT_STREAMS).flat() as EventContract[];
 const requests = [
   ...Object.values(DispatchSubjects),
+  ...Object.values(IdentitySubjects),
   ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k))),
 ];
 

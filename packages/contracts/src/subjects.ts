@@ -12,6 +12,13 @@ export const DispatchSubjects = {
   health: 'dispatch.health.check.v1',
 } as const;
 
+export const IdentitySubjects = {
+  login: 'identity.session.login.v1',
+  refresh: 'identity.session.refresh.v1',
+  logout: 'identity.session.logout.v1',
+  health: 'identity.health.check.v1',
+} as const;
+
 export interface AgencySubjectSet {
   inboxList: string;
   referralAccept: string;

@@ -212,6 +212,7 @@ describe('one dispute handed across services', () => {
     }).toString();
     for (const schema of [
       'dispatch',
+      'identity',
       'judicial_mediation',
       'lawyer_mediation',
       'people_mediation',
@@ -219,6 +220,30 @@ describe('one dispute handed across services', () => {
     ]) {
       expect(verify).toMatch(new RegExp(`^${schema}: intact, \\d+ entries$`, 'm'));
     }
+  });
+
+  it('signs a demo user in over HTTP and refuses a wrong password with 401 in the error shape', async () => {
+    const ok = await hub.http('POST', '/api/v1/auth/login', {
+      username: 'coordinator.huanglou',
+      password: 'Fengqiao-demo-2026',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      expiresIn: 900,
+      user: { role: 'coordinator', jurisdictionCode: '370781007000' },
+    });
+    expect(ok.body.accessToken.split('.')).toHaveLength(3);
+    const refreshed = await hub.http('POST', '/api/v1/auth/refresh', { refreshToken: ok.body.refreshToken });
+    expect(refreshed.status).toBe(200);
+    const bad = await hub.http('POST', '/api/v1/auth/login', {
+      username: 'coordinator.huanglou',
+      password: 'wrong',
+    });
+    expect([bad.status, bad.body.error.code, bad.body.error.messageZh]).toEqual([
+      401,
+      'UNAUTHENTICATED',
+      '用户名或密码错误',
+    ]);
   });
 
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {
@@ -231,7 +256,14 @@ describe('one dispute handed across services', () => {
     expect(health.status).toBe(200);
     expect(health.body.stores).toEqual({ postgres: { status: 'up' }, nats: { status: 'up' } });
     expect(Object.keys(health.body.services).sort()).toEqual(
-      ['dispatch', 'judicial-mediation', 'lawyer-mediation', 'people-mediation', 'police-mediation'].sort(),
+      [
+        'dispatch',
+        'identity',
+        'judicial-mediation',
+        'lawyer-mediation',
+        'people-mediation',
+        'police-mediation',
+      ].sort(),
     );
   });
 });

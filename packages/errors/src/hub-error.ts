@@ -7,6 +7,10 @@ export interface FieldProblem {
 
 export type ErrorCode =
   | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'ACCOUNT_LOCKED'
+  | 'TOO_MANY_REQUESTS'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNPROCESSABLE'

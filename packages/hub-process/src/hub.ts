@@ -9,6 +9,7 @@ export const HUB_SERVICES = [
   'judicial-mediation',
   'people-mediation',
   'lawyer-mediation',
+  'identity',
   'gateway',
 ] as const;
 export type HubService = (typeof HUB_SERVICES)[number];

@@ -6,6 +6,7 @@ import {
   AGENCY_KINDS,
   AGENCY_SERVICE,
   DispatchSubjects,
+  IdentitySubjects,
   agencySubjects,
   type HealthReport,
 } from '@fengqiao/contracts';
@@ -17,6 +18,7 @@ export const HEALTH_TIMEOUT_MS = 'HEALTH_TIMEOUT_MS';
 
 const SERVICES: [service: string, subject: string][] = [
   ['dispatch', DispatchSubjects.health],
+  ['identity', IdentitySubjects.health],
   ...AGENCY_KINDS.map((k): [string, string] => [AGENCY_SERVICE[k], agencySubjects(k).health]),
 ];
 

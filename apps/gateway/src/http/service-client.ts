@@ -3,6 +3,7 @@ import type { ClientProxy } from '@nestjs/microservices';
 import {
   AGENCY_SERVICE,
   DispatchSubjects,
+  IdentitySubjects,
   agencySubjects,
   type Actor,
   type AgencyKind,
@@ -28,6 +29,14 @@ export class ServiceClient {
     body: object,
   ): Promise<T> {
     return this.rpc.request<T>('dispatch', subject, actor, body);
+  }
+
+  identity<T>(
+    subject: (typeof IdentitySubjects)[keyof typeof IdentitySubjects],
+    actor: Actor,
+    body: object,
+  ): Promise<T> {
+    return this.rpc.request<T>('identity', subject, actor, body);
   }
 
   agency<T>(kind: AgencyKind, pick: (s: AgencySubjectSet) => string, actor: Actor, body: object): Promise<T> {

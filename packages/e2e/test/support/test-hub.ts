@@ -32,10 +32,15 @@ export class TestHub {
       NatsServerProcess.start(),
       freePort(),
     ]);
-    execFileSync(process.execPath, [resolve(REPO_ROOT, 'apps/dispatch/dist/seed/seed-demo-city.cli.js')], {
-      env: { ...process.env, DATABASE_URL: db.url },
-      stdio: 'pipe',
-    });
+    for (const seed of [
+      'apps/dispatch/dist/seed/seed-demo-city.cli.js',
+      'apps/identity/dist/seed/seed-demo-users.cli.js',
+    ]) {
+      execFileSync(process.execPath, [resolve(REPO_ROOT, seed)], {
+        env: { ...process.env, DATABASE_URL: db.url },
+        stdio: 'pipe',
+      });
+    }
     const run = new Date().toISOString().replace(/[:.]/g, '-');
     const hub = new HubProcesses({
       repoRoot: REPO_ROOT,

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { natsServers } from '@fengqiao/config';
+import { IdentitySubjects } from '@fengqiao/contracts';
+import { MessagingModule } from '@fengqiao/messaging';
+import { createHealthController, DatabaseModule, loggerModule } from '@fengqiao/service-runtime';
+import { SCHEMA, SERVICE_NAME } from './config';
+import { identityDataSourceOptions } from './data-source';
+import { IDENTITY_CONFIG, Sessions, type IdentityConfig } from './sessions/sessions';
+import { SessionsHandlers } from './sessions/sessions.handlers';
+
+@Module({})
+export class IdentityModule {
+  static forRoot(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        loggerModule(SERVICE_NAME, config.LOG_LEVEL),
+        DatabaseModule.forService({
+          ...identityDataSourceOptions(config.DATABASE_URL),
+          serviceName: SERVICE_NAME,
+        }),
+        MessagingModule.register({
+          serviceName: SERVICE_NAME,
+          schema: SCHEMA,
+          natsServers: natsServers(config.NATS_URL),
+          databaseUrl: config.DATABASE_URL,
+          streamReplicas: config.NATS_STREAM_REPLICAS,
+          ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
+        }),
+      ],
+      controllers: [SessionsHandlers, createHealthController(SERVICE_NAME, IdentitySubjects.health)],
+      providers: [Sessions, { provide: IDENTITY_CONFIG, useValue: config }],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@fengqiao/contracts';
+import { User } from '../users/user.entity';
+
+/** The demo password of every demo user (README). Development only: the seed refuses production. */
+export const DEMO_PASSWORD = 'Fengqiao-demo-2026';
+
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  jurisdictionCode?: string;
+  agencyId?: string;
+}[] = [
+  {
+    username: 'coordinator.huanglou',
+    displayName: '黄楼街道综治中心 张协调员',
+    role: 'coordinator',
+    jurisdictionCode: '370781007000',
+  },
+  {
+    username: 'clerk.huanglou-committee',
+    displayName: '黄楼街道人民调解委员会 刘文书',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000301',
+  },
+  {
+    username: 'mediator.huanglou-committee',
+    displayName: '调解员 李明',
+    role: 'mediator',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000301',
+  },
+  {
+    username: 'reporter.luli',
+    displayName: '卢李村网格员 王芳',
+    role: 'reporter',
+    jurisdictionCode: '370781007201',
+  },
+  {
+    username: 'leader.qingzhou',
+    displayName: '青州市 赵领导',
+    role: 'leader',
+    jurisdictionCode: '370781000000',
+  },
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+];
+
+/** Creates the demo users that do not exist yet (existing ones keep their password). */
+export async function seedDemoUsers(dataSource: DataSource, nodeEnv: string | undefined): Promise<number> {
+  if (nodeEnv === 'production') throw new Error('refusing to seed demo users when NODE_ENV=production');
+  const passwordHash = await hash(DEMO_PASSWORD);
+  const result = await dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(User)
+    .values(
+      DEMO_USERS.map((u) => ({
+        id: randomUUID(),
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        jurisdictionCode: u.jurisdictionCode ?? null,
+        agencyId: u.agencyId ?? null,
+        passwordHash,
+      })),
+    )
+    .orIgnore()
+    .execute();
+  return result.identifiers.filter(Boolean).length;
+}

@@ -1,0 +1,1 @@
+export { signAccessToken, verifyAccessToken, InvalidAccessToken, type AccessClaims } from './access-token';

@@ -158,6 +158,14 @@ async function main(argv) {
       (c) => (seedChild = c),
     );
     log(seedOut.split('\n').pop());
+    const usersOut = await env.runNode(
+      'apps/identity/dist/seed/seed-demo-users.cli.js',
+      [],
+      { DATABASE_URL: db.url, NATS_URL: natsUrl, LOG_LEVEL: 'warn' },
+      join(logDir, 'seed-users.log'),
+      (c) => (seedChild = c),
+    );
+    log(usersOut.split('\n').pop());
 
     // 3. The hub, as real processes.
     const port = await env.freePort();
@@ -204,6 +212,8 @@ async function main(argv) {
     }
 
     client = jsonClient(hub.baseUrl, args.concurrency + 4);
+    // The 黄楼 coordinator registers and refers, as a 综治中心 would (dev-only demo user).
+    await client.signIn('coordinator.huanglou', 'Fengqiao-demo-2026');
     const pickAgency = flow.agencyPicker(DEMO_AGENCIES);
 
     // 5. Warm-up (JIT, pools, prepared paths), not counted.

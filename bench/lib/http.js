@@ -5,6 +5,7 @@ const http = require('node:http');
 function jsonClient(baseUrl, maxSockets) {
   const u = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets });
+  let authorization = null;
   function request(method, path, body) {
     return new Promise((resolve, reject) => {
       const data = body === undefined ? null : Buffer.from(JSON.stringify(body));
@@ -15,7 +16,10 @@ function jsonClient(baseUrl, maxSockets) {
           path,
           method,
           agent,
-          headers: data ? { 'content-type': 'application/json', 'content-length': data.length } : {},
+          headers: {
+            ...(data ? { 'content-type': 'application/json', 'content-length': data.length } : {}),
+            ...(authorization ? { authorization } : {}),
+          },
         },
         (res) => {
           const chunks = [];
@@ -41,6 +45,12 @@ function jsonClient(baseUrl, maxSockets) {
   return {
     post: (path, body) => request('POST', path, body),
     get: (path) => request('GET', path),
+    /** Signs a (demo) user in; every later request carries its access token. */
+    async signIn(username, password) {
+      const r = await request('POST', '/api/v1/auth/login', { username, password });
+      if (r.status !== 200) throw new Error(`cannot sign ${username} in: ${r.status} ${r.text}`);
+      authorization = `Bearer ${r.json.accessToken}`;
+    },
     close: () => agent.destroy(),
   };
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ClientsModule, Transport } from '@nestjs/microservices';
 import { natsServers } from '@fengqiao/config';
 import { loggerModule } from '@fengqiao/service-runtime';
@@ -16,6 +17,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        DiscoveryModule,
         loggerModule(SERVICE_NAME, config.LOG_LEVEL),
         ClientsModule.register([
           {

@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'gateway';
@@ -14,6 +14,11 @@ export class GatewayEnv extends CommonEnv {
   @Min(100)
   @Max(10000)
   HEALTH_TIMEOUT_MS: number = 2000;
+
+  /** The secret identity signs access tokens with (docs/security.md). */
+  @IsOptional()
+  @IsString()
+  AUTH_JWT_SECRET?: string;
 }
 
 export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) =>

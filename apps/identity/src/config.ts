@@ -1,11 +1,9 @@
 import { IsInt, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
+import { accessTokenSecret } from '@fengqiao/access-token';
 import { CommonEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'identity';
 export const SCHEMA = 'identity';
-
-// Published and therefore worthless as a secret: only where NODE_ENV is not production.
-export const DEVELOPMENT_JWT_SECRET = 'fengqiao-hub development access-token secret (never in production)';
 
 export class IdentityEnv extends CommonEnv {
   /** HS256 secret of access tokens, shared with the gateway that checks them. */
@@ -44,9 +42,5 @@ export class IdentityEnv extends CommonEnv {
 
 export function loadIdentityConfig(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(IdentityEnv, env);
-  if (!config.AUTH_JWT_SECRET) {
-    if (config.NODE_ENV === 'production') throw new Error('AUTH_JWT_SECRET must be set in production');
-    config.AUTH_JWT_SECRET = DEVELOPMENT_JWT_SECRET;
-  }
-  return config as IdentityEnv & { AUTH_JWT_SECRET: string };
+  return Object.assign(config, { AUTH_JWT_SECRET: accessTokenSecret(config) });
 }

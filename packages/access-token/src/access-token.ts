@@ -63,3 +63,17 @@ export function verifyAccessToken(
   const { sub, name, role, jurisdictionCode, agencyId, exp } = payload;
   return { sub, name, role, jurisdictionCode, agencyId, exp };
 }
+
+// Published and therefore worthless as a secret: only where NODE_ENV is not production.
+export const DEVELOPMENT_ACCESS_TOKEN_SECRET =
+  'fengqiao-hub development access-token secret (never in production)';
+
+/** The signing secret identity and the gateway share: required in production, a known one elsewhere. */
+export function accessTokenSecret(env: { AUTH_JWT_SECRET?: string; NODE_ENV?: string }): string {
+  if (env.AUTH_JWT_SECRET) {
+    if (env.AUTH_JWT_SECRET.length < 32) throw new Error('AUTH_JWT_SECRET must be at least 32 characters');
+    return env.AUTH_JWT_SECRET;
+  }
+  if (env.NODE_ENV === 'production') throw new Error('AUTH_JWT_SECRET must be set in production');
+  return DEVELOPMENT_ACCESS_TOKEN_SECRET;
+}

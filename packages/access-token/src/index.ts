@@ -1,1 +1,8 @@
-export { signAccessToken, verifyAccessToken, InvalidAccessToken, type AccessClaims } from './access-token';
+export {
+  signAccessToken,
+  verifyAccessToken,
+  accessTokenSecret,
+  InvalidAccessToken,
+  DEVELOPMENT_ACCESS_TOKEN_SECRET,
+  type AccessClaims,
+} from './access-token';

@@ -54,7 +54,11 @@ it('the agency killed after committing a referral but before acking it has it in
     await nc.close();
   }
   expect(await inboxRows('people_mediation', referral.body.id)).toBe(1);
-  const accepted = await hub.http('POST', `/api/v1/referrals/${referral.body.id}/accept`);
+  const accepted = await hub.as(
+    'clerk.huanglou-committee',
+    'POST',
+    `/api/v1/referrals/${referral.body.id}/accept`,
+  );
   expect(accepted.status).toBe(200);
 });
 
@@ -141,7 +145,7 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
   expect(delivered).toBe(ids.length);
 
   // The way back works too: an accept after the outage reaches dispatch's timeline.
-  const accept = await hub.http('POST', `/api/v1/referrals/${ids[0]}/accept`);
+  const accept = await hub.as('clerk.huanglou-lawyer', 'POST', `/api/v1/referrals/${ids[0]}/accept`);
   expect(accept.status).toBe(200);
   const caseId = (
     await hub.sql.query<{ case_id: string }>('SELECT case_id FROM dispatch.referrals WHERE id = $1', [ids[0]])
@@ -162,7 +166,7 @@ it('a service that stops answering costs the caller a 503 within the RPC timeout
     expect(r.status).toBe(503);
     expect(r.body.error.code).toBe('SERVICE_UNAVAILABLE');
     expect(r.ms).toBeLessThan(1500 + 1000);
-    const health = await hub.http('GET', '/health');
+    const health = await hub.anonymous('GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body.services.dispatch.status).toBe('down');
   } finally {

@@ -42,9 +42,13 @@ describe('one dispute handed across services', () => {
       status: 'issued',
     });
 
-    const accepted = await hub.http('POST', `/api/v1/referrals/${referralId}/accept`);
+    const accepted = await hub.as(
+      'clerk.huanglou-committee',
+      'POST',
+      `/api/v1/referrals/${referralId}/accept`,
+    );
     expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
-    const closed = await hub.http('POST', `/api/v1/referrals/${referralId}/close`, {
+    const closed = await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${referralId}/close`, {
       outcome: 'resolved',
       note: '双方达成调解协议',
     });
@@ -93,7 +97,9 @@ describe('one dispute handed across services', () => {
   it('answers unknown ids with 404, impossible references with 422 and illegal transitions with 409', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect((await hub.http('GET', `/api/v1/cases/${unknown}`)).status).toBe(404);
-    expect((await hub.http('POST', `/api/v1/referrals/${unknown}/accept`)).status).toBe(404);
+    expect(
+      (await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${unknown}/accept`)).status,
+    ).toBe(404);
     expect((await hub.http('GET', `/api/v1/agencies/${unknown}/referrals`)).status).toBe(404);
     expect(
       (await hub.http('POST', '/api/v1/cases', aDispute({ jurisdictionCode: '110101001001' }))).status,
@@ -114,14 +120,18 @@ describe('one dispute handed across services', () => {
       () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouPolice}/referrals`),
       (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
     );
-    const early = await hub.http('POST', `/api/v1/referrals/${ref.body.id}/close`, {
+    const early = await hub.as('clerk.huanglou-police', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {
       outcome: 'resolved',
       note: '提前办结',
     });
     expect([early.status, early.body.error.code]).toEqual([409, 'CONFLICT']);
     expect(early.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
-    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
-    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(409);
+    expect(
+      (await hub.as('clerk.huanglou-police', 'POST', `/api/v1/referrals/${ref.body.id}/accept`)).status,
+    ).toBe(200);
+    expect(
+      (await hub.as('clerk.huanglou-police', 'POST', `/api/v1/referrals/${ref.body.id}/accept`)).status,
+    ).toBe(409);
   });
 
   it('gives a retried registration with the same Idempotency-Key the same case', async () => {
@@ -150,7 +160,9 @@ describe('one dispute handed across services', () => {
       () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals`),
       (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
     );
-    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
+    expect(
+      (await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/accept`)).status,
+    ).toBe(200);
     // A rejected input must not leak through an error message or a log line either.
     const bad = await hub.http(
       'POST',
@@ -178,13 +190,15 @@ describe('one dispute handed across services', () => {
     );
     expect(
       (
-        await hub.http('POST', `/api/v1/referrals/${ref.body.id}/close`, {
+        await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {
           outcome: 'resolved',
           note: '未签收先办结',
         })
       ).status,
     ).toBe(409);
-    expect((await hub.http('POST', `/api/v1/referrals/${ref.body.id}/accept`)).status).toBe(200);
+    expect(
+      (await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/accept`)).status,
+    ).toBe(200);
 
     const dispatchLog = await hub.sql.query(
       'SELECT action, target, result, actor_id, origin FROM dispatch.audit_log WHERE target = ANY($1) ORDER BY seq',
@@ -194,8 +208,11 @@ describe('one dispute handed across services', () => {
       ['dispatch.case.register.v1', kase.body.id, 'ok'],
       ['dispatch.referral.issue.v1', ref.body.id, 'ok'],
     ]);
+    const coordinator = await hub.sql.query(
+      `SELECT id FROM identity.users WHERE username = 'coordinator.huanglou'`,
+    );
     expect(dispatchLog.rows[0]).toMatchObject({
-      actor_id: 'unauthenticated',
+      actor_id: coordinator.rows[0].id,
       origin: expect.stringContaining('127.0.0.1'),
     });
     const agencyLog = await hub.sql.query(
@@ -223,7 +240,7 @@ describe('one dispute handed across services', () => {
   });
 
   it('signs a demo user in over HTTP and refuses a wrong password with 401 in the error shape', async () => {
-    const ok = await hub.http('POST', '/api/v1/auth/login', {
+    const ok = await hub.anonymous('POST', '/api/v1/auth/login', {
       username: 'coordinator.huanglou',
       password: 'Fengqiao-demo-2026',
     });
@@ -233,9 +250,11 @@ describe('one dispute handed across services', () => {
       user: { role: 'coordinator', jurisdictionCode: '370781007000' },
     });
     expect(ok.body.accessToken.split('.')).toHaveLength(3);
-    const refreshed = await hub.http('POST', '/api/v1/auth/refresh', { refreshToken: ok.body.refreshToken });
+    const refreshed = await hub.anonymous('POST', '/api/v1/auth/refresh', {
+      refreshToken: ok.body.refreshToken,
+    });
     expect(refreshed.status).toBe(200);
-    const bad = await hub.http('POST', '/api/v1/auth/login', {
+    const bad = await hub.anonymous('POST', '/api/v1/auth/login', {
       username: 'coordinator.huanglou',
       password: 'wrong',
     });
@@ -247,12 +266,12 @@ describe('one dispute handed across services', () => {
   });
 
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {
-    const docs = await hub.http('GET', '/api/docs/openapi.json');
+    const docs = await hub.anonymous('GET', '/api/docs/openapi.json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/cases', '/api/v1/referrals/{referralId}/accept']),
     );
-    const health = await hub.http('GET', '/health');
+    const health = await hub.anonymous('GET', '/health');
     expect(health.status).toBe(200);
     expect(health.body.stores).toEqual({ postgres: { status: 'up' }, nats: { status: 'up' } });
     expect(Object.keys(health.body.services).sort()).toEqual(

@@ -10,6 +10,7 @@ import {
   type InboxReferralView,
   type Page,
 } from '@fengqiao/contracts';
+import { Allow, ANY_ROLE, assertAgencyScope, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
@@ -19,23 +20,27 @@ export class AgenciesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get()
+  @Allow(...ANY_ROLE)
   @ApiOkResponse({ description: 'a page of agencies' })
   list(@CurrentActor() actor: Actor, @Query() query: ListAgenciesQuery): Promise<Page<AgencyView>> {
     return this.services.dispatch(DispatchSubjects.agencyList, actor, query);
   }
 
   @Get(':agencyId')
+  @Allow(...ANY_ROLE)
   get(@CurrentActor() actor: Actor, @Param() params: AgencyIdParams): Promise<AgencyView> {
     return this.services.dispatch(DispatchSubjects.agencyGet, actor, params);
   }
 
   /** The agency's own inbox, served by the service of its kind. */
   @Get(':agencyId/referrals')
+  @Allow('coordinator', 'agency_staff', 'mediator')
   async inbox(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: RequestActor,
     @Param() params: AgencyIdParams,
     @Query() query: ListReferralsQuery,
   ): Promise<Page<InboxReferralView>> {
+    assertAgencyScope(actor, params.agencyId);
     const agency = await this.services.dispatch<AgencyView>(DispatchSubjects.agencyGet, actor, params);
     return this.services.agency(agency.kind, (s) => s.inboxList, actor, { ...query, agencyId: agency.id });
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, IdentitySubjects, LoginRequest, RefreshRequest, SessionView } from '@fengqiao/contracts';
+import { Public } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
@@ -11,6 +12,7 @@ export class AuthController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post('login')
+  @Public()
   @HttpCode(200)
   @ApiOkResponse({
     type: SessionView,
@@ -27,6 +29,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: SessionView, description: 'a new access token and the next refresh token' })
   refresh(@CurrentActor() actor: Actor, @Body() body: RefreshRequest): Promise<SessionView> {
@@ -34,6 +37,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Public()
   @HttpCode(200)
   logout(@CurrentActor() actor: Actor, @Body() body: RefreshRequest): Promise<{ signedOut: true }> {
     return this.services.identity(IdentitySubjects.logout, actor, body);

@@ -12,6 +12,7 @@ import {
   type CaseSummaryView,
   type Page,
 } from '@fengqiao/contracts';
+import { Allow } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
@@ -21,6 +22,7 @@ export class CasesController {
   constructor(private readonly services: ServiceClient) {}
 
   @Post()
+  @Allow('coordinator', 'reporter')
   @HttpCode(201)
   @ApiCreatedResponse({ type: CaseView, description: '登记: the case with its number for life' })
   @ApiHeader({
@@ -37,17 +39,20 @@ export class CasesController {
   }
 
   @Get()
+  @Allow('coordinator', 'reporter', 'leader', 'agency_staff', 'mediator')
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery): Promise<Page<CaseSummaryView>> {
     return this.services.dispatch(DispatchSubjects.caseList, actor, query);
   }
 
   @Get(':caseId')
+  @Allow('coordinator', 'reporter', 'leader', 'agency_staff', 'mediator')
   @ApiOkResponse({ type: CaseView, description: 'status, referrals and the timeline of every step' })
   get(@CurrentActor() actor: Actor, @Param() params: CaseIdParams): Promise<CaseView> {
     return this.services.dispatch(DispatchSubjects.caseGet, actor, params);
   }
 
   @Post(':caseId/referrals')
+  @Allow('coordinator')
   @HttpCode(201)
   @ApiCreatedResponse({ type: ReferralView, description: '派单: the referral as issued' })
   refer(

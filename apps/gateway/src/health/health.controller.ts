@@ -11,7 +11,7 @@ import {
   type HealthReport,
 } from '@fengqiao/contracts';
 import { RpcClient } from '@fengqiao/messaging';
-import { UNAUTHENTICATED } from '../http/actor';
+import { Public, UNAUTHENTICATED } from '../http/access';
 import { NATS_CLIENT } from '../http/service-client';
 
 export const HEALTH_TIMEOUT_MS = 'HEALTH_TIMEOUT_MS';
@@ -35,6 +35,7 @@ export class HealthController {
   }
 
   @Get()
+  @Public()
   async health(@Res() res: Response): Promise<void> {
     const reports = await Promise.all(
       SERVICES.map(([service, subject]) =>

@@ -1,18 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Actor } from '@fengqiao/contracts';
+import { UNAUTHENTICATED, type RequestActor } from './access';
 
-/**
- * The caller, as it travels to the services. Until the identity issue lands there is no login,
- * so every caller is the same unauthenticated actor; the services already record whatever actor
- * arrives, so authenticated users will show up in timelines without further change.
- */
-export const UNAUTHENTICATED: Actor = { id: 'unauthenticated', name: '未认证用户', role: 'unauthenticated' };
-
-/** The caller, with the address the request came from (recorded in the services' audit logs). */
+/** The caller the AccessGuard established for this request (its address included, for the audit log). */
 export const CurrentActor = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): Actor & { origin?: string } => ({
-    ...UNAUTHENTICATED,
-    origin: ctx.switchToHttp().getRequest<Request>().ip,
-  }),
+  (_: unknown, ctx: ExecutionContext): RequestActor =>
+    ctx.switchToHttp().getRequest<Request & { actor?: RequestActor }>().actor ?? UNAUTHENTICATED,
 );

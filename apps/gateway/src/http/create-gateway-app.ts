@@ -1,10 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
+import { accessTokenSecret } from '@fengqiao/access-token';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { inputValidationPipe } from '@fengqiao/service-runtime';
 import { GatewayModule } from '../app.module';
 import type { GatewayEnv } from '../config';
+import { AccessGuard, assertEveryRouteHasARule } from './access';
 import { HttpErrorFilter } from './http-error.filter';
 
 /** Builds the HTTP app (used by main.ts and by tests that listen on a random port). */
@@ -15,6 +17,8 @@ export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressA
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalGuards(new AccessGuard(app.get(Reflector), accessTokenSecret(config)));
+  assertEveryRouteHasARule(app);
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.disable('x-powered-by');

@@ -10,6 +10,7 @@ import {
   type AgencySubjectSet,
 } from '@fengqiao/contracts';
 import { conflict, HubError } from '@fengqiao/errors';
+import { Allow, assertAgencyScope, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
@@ -19,12 +20,14 @@ export class ReferralsController {
   constructor(private readonly services: ServiceClient) {}
 
   @Get(':referralId')
+  @Allow('coordinator', 'leader', 'agency_staff', 'mediator')
   @ApiOkResponse({ type: ReferralView })
   get(@CurrentActor() actor: Actor, @Param() params: ReferralIdParams): Promise<ReferralView> {
     return this.services.dispatch(DispatchSubjects.referralGet, actor, params);
   }
 
   @Post(':referralId/accept')
+  @Allow('agency_staff', 'mediator')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxReferralView, description: '签收' })
   accept(@CurrentActor() actor: Actor, @Param() params: ReferralIdParams): Promise<InboxReferralView> {
@@ -32,10 +35,11 @@ export class ReferralsController {
   }
 
   @Post(':referralId/close')
+  @Allow('agency_staff', 'mediator')
   @HttpCode(200)
   @ApiOkResponse({ type: InboxReferralView, description: '办结 with an outcome' })
   close(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: RequestActor,
     @Param() params: ReferralIdParams,
     @Body() body: CloseReferralRequest,
   ): Promise<InboxReferralView> {
@@ -44,7 +48,7 @@ export class ReferralsController {
 
   /** Dispatch knows which agency kind holds a referral; that agency's service does the work. */
   private async toOwningAgency(
-    actor: Actor,
+    actor: RequestActor,
     referralId: string,
     pick: (s: AgencySubjectSet) => string,
     body: object,
@@ -52,6 +56,7 @@ export class ReferralsController {
     const referral = await this.services.dispatch<ReferralView>(DispatchSubjects.referralGet, actor, {
       referralId,
     });
+    assertAgencyScope(actor, referral.agencyId);
     try {
       return await this.services.agency<InboxReferralView>(referral.agencyKind, pick, actor, {
         ...body,

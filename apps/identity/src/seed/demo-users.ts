@@ -44,6 +44,24 @@ export const DEMO_USERS: {
     role: 'leader',
     jurisdictionCode: '370781000000',
   },
+  {
+    username: 'clerk.huanglou-police',
+    displayName: '黄楼派出所 陈民警',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000101',
+  },
+  {
+    username: 'clerk.huanglou-judicial',
+    displayName: '黄楼司法所 周助理',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000201',
+  },
+  {
+    username: 'clerk.huanglou-lawyer',
+    displayName: '黄楼街道律师调解工作室 吴律师',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000401',
+  },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 

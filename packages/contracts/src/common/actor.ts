@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 /**
  * Who performs a command. The gateway fills it; it travels with every request and event so the
@@ -21,4 +21,14 @@ export class Actor {
   @IsString()
   @MaxLength(32)
   role!: string;
+
+  @ApiPropertyOptional({ description: 'the jurisdiction the actor works within (12 digits)' })
+  @IsOptional()
+  @Matches(/^\d{12}$/)
+  jurisdictionCode?: string;
+
+  @ApiPropertyOptional({ description: 'the agency the actor belongs to' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
 }

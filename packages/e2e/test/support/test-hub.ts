@@ -5,6 +5,8 @@ import { Client } from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { freePort, HubProcesses, NatsServerProcess } from '@fengqiao/hub-process';
 
+export const DEMO_PASSWORD = 'Fengqiao-demo-2026';
+
 const REPO_ROOT = resolve(__dirname, '../../../..');
 
 export interface HttpResult<T = any> {
@@ -62,7 +64,39 @@ export class TestHub {
     return new TestHub(db, nats, hub, sql);
   }
 
-  async http<T = any>(
+  private readonly tokens = new Map<string, string>();
+
+  /** Signs a demo user in (once) and returns its access token. */
+  async token(username: string): Promise<string> {
+    if (!this.tokens.has(username)) {
+      const s = await this.anonymous('POST', '/api/v1/auth/login', { username, password: DEMO_PASSWORD });
+      if (s.status !== 200)
+        throw new Error(`cannot sign ${username} in: ${s.status} ${JSON.stringify(s.body)}`);
+      this.tokens.set(username, s.body.accessToken);
+    }
+    return this.tokens.get(username)!;
+  }
+
+  /** A request as a demo user. */
+  async as<T = any>(
+    username: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    return this.anonymous<T>(method, path, body, {
+      authorization: `Bearer ${await this.token(username)}`,
+      ...headers,
+    });
+  }
+
+  /** A request as the 黄楼 coordinator, who does most of the flow. */
+  http<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    return this.as<T>('coordinator.huanglou', method, path, body, headers);
+  }
+
+  async anonymous<T = any>(
     method: string,
     path: string,
     body?: unknown,

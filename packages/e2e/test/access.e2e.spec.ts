@@ -1,0 +1,129 @@
+import { signAccessToken } from '@fengqiao/access-token';
+import { DEMO_AGENCY } from '@fengqiao/testing';
+import { TestHub } from './support/test-hub';
+
+/**
+ * Who may call what, generated from the running gateway's own route table (its OpenAPI document):
+ * every route × every role, plus no token at all. A route without an expectation fails the test.
+ */
+const USERS = {
+  coordinator: 'coordinator.huanglou',
+  agency_staff: 'clerk.huanglou-committee',
+  mediator: 'mediator.huanglou-committee',
+  reporter: 'reporter.luli',
+  leader: 'leader.qingzhou',
+  admin: 'admin',
+} as const;
+type Role = keyof typeof USERS;
+const ALL: Role[] = Object.keys(USERS) as Role[];
+
+const EXPECTED: Record<string, Role[] | 'public'> = {
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/refresh': 'public',
+  'POST /api/v1/auth/logout': 'public',
+  'GET /health': 'public',
+  'GET /api/v1/agencies': ALL,
+  'GET /api/v1/agencies/{agencyId}': ALL,
+  'GET /api/v1/agencies/{agencyId}/referrals': ['coordinator', 'agency_staff', 'mediator'],
+  'POST /api/v1/cases': ['coordinator', 'reporter'],
+  'GET /api/v1/cases': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'GET /api/v1/cases/{caseId}': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/cases/{caseId}/referrals': ['coordinator'],
+  'GET /api/v1/referrals/{referralId}': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/referrals/{referralId}/accept': ['agency_staff', 'mediator'],
+  'POST /api/v1/referrals/{referralId}/close': ['agency_staff', 'mediator'],
+};
+
+let hub: TestHub;
+let routes: string[];
+
+beforeAll(async () => {
+  hub = await TestHub.start();
+  const doc = (await hub.anonymous('GET', '/api/docs/openapi.json')).body as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+// The caller's own agency where a route names one, so the role rule is what decides.
+const concrete = (path: string) =>
+  path
+    .replace('{agencyId}', DEMO_AGENCY.huanglouCommittee)
+    .replace('{caseId}', '00000000-0000-4000-8000-00000000000c')
+    .replace('{referralId}', '00000000-0000-4000-8000-00000000000f');
+
+describe('the authorization matrix', () => {
+  it('has an expectation for every route the gateway serves', () => {
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !(r in EXPECTED))).toEqual([]);
+  });
+
+  it('lets exactly the expected roles through every route, and nobody without a token', async () => {
+    const outcomes: string[] = [];
+    for (const route of routes) {
+      const [method, path] = route.split(' ');
+      const expected = EXPECTED[route];
+      const anonymous = await hub.anonymous(method, concrete(path), method === 'POST' ? {} : undefined);
+      if (expected === 'public') {
+        if ([401, 403].includes(anonymous.status)) outcomes.push(`${route} public but ${anonymous.status}`);
+        continue;
+      }
+      if (anonymous.status !== 401)
+        outcomes.push(`${route} without a token: ${anonymous.status}, expected 401`);
+      for (const role of ALL) {
+        const r = await hub.as(USERS[role], method, concrete(path), method === 'POST' ? {} : undefined);
+        const allowed = expected.includes(role);
+        if (allowed && [401, 403].includes(r.status))
+          outcomes.push(`${route} as ${role}: ${r.status}, expected to be let through`);
+        if (!allowed && r.status !== 403) outcomes.push(`${route} as ${role}: ${r.status}, expected 403`);
+        if (r.status >= 500 && r.status !== 503) outcomes.push(`${route} as ${role}: ${r.status}`);
+      }
+    }
+    expect(outcomes).toEqual([]);
+  });
+});
+
+describe('tokens', () => {
+  const path = '/api/v1/cases';
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const dev = 'fengqiao-hub development access-token secret (never in production)';
+  const claims = {
+    sub: '00000000-0000-4000-8000-000000000001',
+    name: '某人',
+    role: 'coordinator',
+    jurisdictionCode: '370781007000',
+  };
+
+  it('answers 401, never 500, for expired, forged, tampered and malformed tokens', async () => {
+    const expired = signAccessToken(claims, dev, 60, Date.now() - 3600_000);
+    const forged = signAccessToken(claims, 'an-attacker-secret-that-is-long-enough', 900);
+    const real = await hub.token(USERS.reporter);
+    const [h, b, s] = real.split('.');
+    const promoted = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(b, 'base64url').toString()), role: 'coordinator' }),
+    ).toString('base64url');
+    for (const token of [expired, forged, `${h}.${promoted}.${s}`, 'not-a-token']) {
+      const r = await hub.anonymous('GET', path, undefined, bearer(token));
+      expect([r.status, r.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+  });
+
+  it("keeps one agency's staff out of another agency's inbox", async () => {
+    const r = await hub.as(
+      USERS.agency_staff,
+      'GET',
+      `/api/v1/agencies/${DEMO_AGENCY.huanglouPolice}/referrals`,
+    );
+    expect([r.status, r.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect(
+      (await hub.as(USERS.agency_staff, 'GET', `/api/v1/agencies/${DEMO_AGENCY.huanglouCommittee}/referrals`))
+        .status,
+    ).toBe(200);
+  });
+});

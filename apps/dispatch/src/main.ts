@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { actorSigningKey } from '@fengqiao/access-token';
 import { natsServers } from '@fengqiao/config';
 import { bootMicroservice, exitOnBootFailure } from '@fengqiao/service-runtime';
 import { DispatchModule } from './app.module';
@@ -9,6 +10,7 @@ async function main() {
   await bootMicroservice(DispatchModule.forRoot(config), {
     serviceName: SERVICE_NAME,
     natsServers: natsServers(config.NATS_URL),
+    signingKey: actorSigningKey(config),
   });
 }
 

@@ -306,6 +306,18 @@ describe("applying the agency's events", () => {
   });
 });
 
+describe('the bus', () => {
+  it('refuses a request the gateway did not sign, or signed with another key', async () => {
+    for (const client of [
+      stores.rpc(5000, null),
+      stores.rpc(5000, 'someone-elses-key-that-is-long-enough!'),
+    ]) {
+      const e = await failure(client.request('dispatch', DispatchSubjects.caseList, TEST_ACTOR, {}));
+      expect([e.status, e.code]).toEqual([401, 'UNAUTHENTICATED']);
+    }
+  });
+});
+
 describe('lists', () => {
   it('filter agencies by kind and jurisdiction subtree, and page', async () => {
     const police = await send<Page<{ kind: string }>>(DispatchSubjects.agencyList, { kind: 'police' });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { ClientsModule, Transport } from '@nestjs/microservices';
+import { actorSigningKey } from '@fengqiao/access-token';
 import { natsServers } from '@fengqiao/config';
 import { loggerModule } from '@fengqiao/service-runtime';
 import { AgenciesController } from './agencies/agencies.controller';
@@ -8,7 +9,7 @@ import { AuthController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
 import { SERVICE_NAME, type GatewayEnv } from './config';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
-import { NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
+import { ACTOR_SIGNING_KEY, NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
 import { ReferralsController } from './referrals/referrals.controller';
 
 @Module({})
@@ -43,6 +44,7 @@ export class GatewayModule {
       providers: [
         ServiceClient,
         { provide: RPC_TIMEOUT_MS, useValue: config.RPC_TIMEOUT_MS },
+        { provide: ACTOR_SIGNING_KEY, useValue: actorSigningKey(config) },
         { provide: HEALTH_TIMEOUT_MS, useValue: config.HEALTH_TIMEOUT_MS },
       ],
     };

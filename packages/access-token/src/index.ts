@@ -6,3 +6,11 @@ export {
   DEVELOPMENT_ACCESS_TOKEN_SECRET,
   type AccessClaims,
 } from './access-token';
+export {
+  signRequest,
+  checkRequest,
+  actorSigningKey,
+  DEVELOPMENT_ACTOR_SIGNING_KEY,
+  type SignedFields,
+  type RequestCheck,
+} from './signed-request';

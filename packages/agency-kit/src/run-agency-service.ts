@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { actorSigningKey } from '@fengqiao/access-token';
 import { natsServers } from '@fengqiao/config';
 import { AGENCY_SERVICE } from '@fengqiao/contracts';
 import { runDatabaseCli } from '@fengqiao/database';
@@ -15,6 +16,7 @@ export function runAgencyService(definition: AgencyServiceDefinition): void {
     await bootMicroservice(AgencyServiceModule.forAgency(definition, config), {
       serviceName,
       natsServers: natsServers(config.NATS_URL),
+      signingKey: actorSigningKey(config),
     });
   };
   start().catch(exitOnBootFailure(serviceName));

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +37,12 @@ export class CommonEnv {
   @IsOptional()
   @IsString()
   NODE_ENV?: string;
+
+  /** HMAC key the gateway signs NATS requests with and services check (docs/security.md). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  ACTOR_SIGNING_KEY?: string;
 }
 
 export function natsServers(url: string): string[] {

@@ -5,10 +5,13 @@ import { AuditInterceptor } from '@fengqiao/audit';
 import { Logger } from 'nestjs-pino';
 import { DrainingNatsServer, InFlightInterceptor, InFlightRequests } from './draining-nats-server';
 import { inputValidationPipe, RpcErrorFilter } from './errors';
+import { SignedRequestGuard } from './signed-request.guard';
 
 export interface MicroserviceBootOptions {
   serviceName: string;
   natsServers: string[];
+  /** The key the gateway signs requests with (actorSigningKey(config)). */
+  signingKey: string;
   /** How long shutdown may take to finish in-flight work before the process exits anyway. */
   shutdownGraceMs?: number;
 }
@@ -43,6 +46,7 @@ export async function bootMicroservice(
     new InFlightInterceptor(inFlight),
     new AuditInterceptor(app.get(DataSource), app.get(Reflector)),
   );
+  app.useGlobalGuards(new SignedRequestGuard(options.signingKey));
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new RpcErrorFilter());
   await app.listen();

@@ -3,6 +3,7 @@ import type { INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { DEVELOPMENT_ACTOR_SIGNING_KEY } from '@fengqiao/access-token';
 import type { Actor, EventContract } from '@fengqiao/contracts';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { NatsServerProcess } from '@fengqiao/hub-process';
@@ -52,8 +53,9 @@ export class TestStores {
     return { DATABASE_URL: this.db.url, NATS_URL: this.nats.url, LOG_LEVEL: 'silent', ...extra };
   }
 
-  rpc(timeoutMs = 5000): RpcClient {
-    return new RpcClient(this.client, timeoutMs);
+  /** A client that signs like the gateway (development key); pass `null` for an unsigned one. */
+  rpc(timeoutMs = 5000, signingKey: string | null = DEVELOPMENT_ACTOR_SIGNING_KEY): RpcClient {
+    return new RpcClient(this.client, timeoutMs, signingKey ?? undefined);
   }
 
   /** Publishes an event as a producer's relay would, with a message id. */
@@ -91,7 +93,12 @@ export async function bootService(
   serviceName: string,
   stores: TestStores,
 ): Promise<INestMicroservice> {
-  return bootMicroservice(module, { serviceName, natsServers: [stores.nats.url], shutdownGraceMs: 2000 });
+  return bootMicroservice(module, {
+    serviceName,
+    natsServers: [stores.nats.url],
+    shutdownGraceMs: 2000,
+    signingKey: DEVELOPMENT_ACTOR_SIGNING_KEY,
+  });
 }
 
 /** Demo-city agencies the tests refer to (seeded by apps/dispatch/src/seed/demo-city.ts). */

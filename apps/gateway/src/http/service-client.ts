@@ -13,14 +13,19 @@ import { RpcClient } from '@fengqiao/messaging';
 
 export const NATS_CLIENT = 'NATS_CLIENT';
 export const RPC_TIMEOUT_MS = 'RPC_TIMEOUT_MS';
+export const ACTOR_SIGNING_KEY = 'ACTOR_SIGNING_KEY';
 
 /** The gateway's one way to reach a service: request-reply with a bounded wait. */
 @Injectable()
 export class ServiceClient {
   private readonly rpc: RpcClient;
 
-  constructor(@Inject(NATS_CLIENT) client: ClientProxy, @Inject(RPC_TIMEOUT_MS) timeoutMs: number) {
-    this.rpc = new RpcClient(client, timeoutMs);
+  constructor(
+    @Inject(NATS_CLIENT) client: ClientProxy,
+    @Inject(RPC_TIMEOUT_MS) timeoutMs: number,
+    @Inject(ACTOR_SIGNING_KEY) signingKey: string,
+  ) {
+    this.rpc = new RpcClient(client, timeoutMs, signingKey);
   }
 
   dispatch<T>(

@@ -1,5 +1,6 @@
 import type { ClientProxy } from '@nestjs/microservices';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { signRequest } from '@fengqiao/access-token';
 import type { Actor } from '@fengqiao/contracts';
 import { HubError, serviceUnavailable } from '@fengqiao/errors';
 
@@ -32,6 +33,8 @@ export class RpcClient {
   constructor(
     private readonly client: ClientProxy,
     private readonly timeoutMs: number,
+    /** With a key, every request carries the signature services check the actor with. */
+    private readonly signingKey?: string,
   ) {}
 
   /** `origin` (where the caller's request came from) travels beside the actor, for the audit log. */
@@ -42,9 +45,15 @@ export class RpcClient {
     body: object,
   ): Promise<T> {
     const { origin, ...who } = actor;
+    const issuedAt = Date.now();
+    const signature = this.signingKey
+      ? signRequest({ subject, issuedAt, actor: who, body, origin }, this.signingKey)
+      : undefined;
     try {
       return await firstValueFrom(
-        this.client.send<T>(subject, { actor: who, body, origin }).pipe(timeout(this.timeoutMs)),
+        this.client
+          .send<T>(subject, { actor: who, body, origin, issuedAt, signature })
+          .pipe(timeout(this.timeoutMs)),
       );
     } catch (error) {
       throw toHubError(error, service, this.timeoutMs);

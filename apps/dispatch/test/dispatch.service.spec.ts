@@ -78,7 +78,7 @@ describe('registering a case (登记)', () => {
 
   it('refuses an unknown jurisdiction or dispute type with 422 and writes nothing', async () => {
     const before = await dataSource.getRepository(Case).count();
-    const e1 = await failure(register({ jurisdictionCode: '110101001001' }));
+    const e1 = await failure(register({ jurisdictionCode: '370781999001' }));
     const e2 = await failure(register({ disputeType: 'alien_abduction' }));
     expect([e1.status, e1.fields?.[0].field]).toEqual([422, 'jurisdictionCode']);
     expect([e2.status, e2.fields?.[0].field]).toEqual([422, 'disputeType']);

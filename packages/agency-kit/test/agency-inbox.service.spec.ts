@@ -21,8 +21,14 @@ let stores: TestStores;
 let app: INestMicroservice;
 let rpc: RpcClient;
 
-const send = <T>(subject: string, body: object) =>
-  rpc.request<T>('people-mediation', subject, TEST_ACTOR, body);
+const CLERK = {
+  id: 'u-clerk',
+  name: '刘文书',
+  role: 'agency_staff',
+  agencyId: DEMO_AGENCY.huanglouCommittee,
+};
+const send = <T>(subject: string, body: object, actor: object = CLERK) =>
+  rpc.request<T>('people-mediation', subject, actor as typeof TEST_ACTOR, body);
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => Promise.reject(new Error('expected a failure')),
@@ -97,7 +103,7 @@ describe('the agency inbox (people-mediation)', () => {
       (x) => x.some((a) => a.referralId === e.referralId),
     );
     expect(acceptedEvents.filter((a) => a.referralId === e.referralId)).toEqual([
-      expect.objectContaining({ agencyKind: 'people', acceptedBy: TEST_ACTOR }),
+      expect.objectContaining({ agencyKind: 'people', acceptedBy: CLERK }),
     ]);
     const closedEvents = await eventually(
       () => stores.events<ReferralClosedV1>(ReferralClosedV1.subject),
@@ -107,6 +113,26 @@ describe('the agency inbox (people-mediation)', () => {
       expect.objectContaining({ outcome: 'resolved', note: '达成协议' }),
     ]);
     expect((await inbox('closed')).items.map((r) => r.id)).toContain(e.referralId);
+  });
+
+  it("keeps other agencies' staff out: their inbox is 403, its referrals 404", async () => {
+    const e = issued('people');
+    await stores.publish(ReferralIssuedV1, e);
+    await received(e.referralId);
+    const stranger = {
+      id: 'u-x',
+      name: '陈民警',
+      role: 'agency_staff',
+      agencyId: DEMO_AGENCY.huanglouPolice,
+    };
+    expect((await failure(send(subjects.inboxList, { agencyId: COMMITTEE }, stranger))).status).toBe(403);
+    expect(
+      (await failure(send(subjects.referralAccept, { referralId: e.referralId }, stranger))).status,
+    ).toBe(404);
+    expect(
+      (await failure(send(subjects.referralAccept, { referralId: e.referralId }, TEST_ACTOR))).status,
+    ).toBe(404);
+    expect((await received(e.referralId))?.status).toBe('issued');
   });
 
   it('answers 409 for close before accept and for accepting twice, 404 for an unknown referral, 400 for a bad outcome', async () => {

@@ -1,5 +1,5 @@
 import { signAccessToken } from '@fengqiao/access-token';
-import { DEMO_AGENCY } from '@fengqiao/testing';
+import { aDispute, DEMO_AGENCY } from '@fengqiao/testing';
 import { TestHub } from './support/test-hub';
 
 /**
@@ -125,5 +125,55 @@ describe('tokens', () => {
       (await hub.as(USERS.agency_staff, 'GET', `/api/v1/agencies/${DEMO_AGENCY.huanglouCommittee}/referrals`))
         .status,
     ).toBe(200);
+  });
+});
+
+describe('scopes, enforced by the services in SQL', () => {
+  it('shows each role only its own 辖区 or agency, in lists, counts and single reads', async () => {
+    // Registered by the 黄楼 coordinator: one in 卢李村 (the reporter's village), one in 卢坊村.
+    const luli = await hub.http(
+      'POST',
+      '/api/v1/cases',
+      aDispute({ title: '卢李村纠纷', jurisdictionCode: '370781007201' }),
+    );
+    const lufang = await hub.http(
+      'POST',
+      '/api/v1/cases',
+      aDispute({ title: '卢坊村纠纷', jurisdictionCode: '370781007202' }),
+    );
+    expect([luli.status, lufang.status]).toEqual([201, 201]);
+    await hub.http('POST', `/api/v1/cases/${lufang.body.id}/referrals`, {
+      agencyId: DEMO_AGENCY.huanglouCommittee,
+    });
+
+    const ids = async (user: string) => {
+      const page = await hub.as(user, 'GET', '/api/v1/cases?pageSize=100');
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBe(page.body.items.length);
+      return page.body.items.map((c: { id: string }) => c.id);
+    };
+    expect(await ids(USERS.reporter)).toContain(luli.body.id);
+    expect(await ids(USERS.reporter)).not.toContain(lufang.body.id);
+    expect(await ids(USERS.leader)).toEqual(expect.arrayContaining([luli.body.id, lufang.body.id]));
+    expect(await ids(USERS.agency_staff)).toContain(lufang.body.id); // referred to the committee
+    expect(await ids(USERS.agency_staff)).not.toContain(luli.body.id);
+
+    // Outside the scope a case does not exist, as far as the caller can tell.
+    expect((await hub.as(USERS.reporter, 'GET', `/api/v1/cases/${lufang.body.id}`)).status).toBe(404);
+    expect((await hub.as(USERS.agency_staff, 'GET', `/api/v1/cases/${luli.body.id}`)).status).toBe(404);
+    expect((await hub.as(USERS.reporter, 'GET', `/api/v1/cases/${luli.body.id}`)).status).toBe(200);
+
+    // A reporter registers in their own village only.
+    const elsewhere = await hub.as(
+      USERS.reporter,
+      'POST',
+      '/api/v1/cases',
+      aDispute({ jurisdictionCode: '370781007202' }),
+    );
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect(
+      (await hub.as(USERS.reporter, 'POST', '/api/v1/cases', aDispute({ jurisdictionCode: '370781007201' })))
+        .status,
+    ).toBe(201);
   });
 });

@@ -102,7 +102,7 @@ describe('one dispute handed across services', () => {
     ).toBe(404);
     expect((await hub.http('GET', `/api/v1/agencies/${unknown}/referrals`)).status).toBe(404);
     expect(
-      (await hub.http('POST', '/api/v1/cases', aDispute({ jurisdictionCode: '110101001001' }))).status,
+      (await hub.http('POST', '/api/v1/cases', aDispute({ jurisdictionCode: '370781007999' }))).status,
     ).toBe(422);
 
     const kase = await hub.http('POST', '/api/v1/cases', aDispute());

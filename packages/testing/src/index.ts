@@ -10,7 +10,12 @@ import { NatsServerProcess } from '@fengqiao/hub-process';
 import { connectNats, ensureStreams, RpcClient } from '@fengqiao/messaging';
 import { bootMicroservice } from '@fengqiao/service-runtime';
 
-export const TEST_ACTOR: Actor = { id: 'u-test', name: '测试协调员', role: 'coordinator' };
+export const TEST_ACTOR: Actor = {
+  id: 'u-test',
+  name: '测试协调员',
+  role: 'coordinator',
+  jurisdictionCode: '370781000000',
+};
 
 /** Polls until `ok` holds or the time is up; returns the last value so the assertion shows it. */
 export async function eventually<T>(

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CaseSummaryView, CaseView, ListCasesQuery, Page } from '@fengqiao/contracts';
+import type { Actor, CaseSummaryView, CaseView, ListCasesQuery, Page } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
 import { notFound } from '@fengqiao/errors';
 import { subtreePrefix } from '../agencies/jurisdiction.entity';
 import { Referral } from '../referrals/referral.entity';
 import { Case } from './case.entity';
+import { caseScopeOf, whereInCaseScope } from './case-scope';
 import { toCaseSummaryView, toCaseView } from './case.views';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -13,10 +14,14 @@ import { TimelineEntry } from './timeline-entry.entity';
 export class CaseQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(caseId: string): Promise<CaseView> {
-    const kase = await this.dataSource
+  /** One case with its parties, referrals and timeline; a case outside the actor's scope is "not found". */
+  async get(caseId: string, actor: Actor): Promise<CaseView> {
+    const qb = this.dataSource
       .getRepository(Case)
-      .findOne({ where: { id: caseId }, relations: { parties: true } });
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.parties', 'p')
+      .where('c.id = :caseId', { caseId });
+    const kase = await whereInCaseScope(qb, caseScopeOf(actor)).getOne();
     if (!kase) throw notFound('case', '案件', caseId);
     const [referrals, timeline] = await Promise.all([
       this.dataSource
@@ -29,9 +34,12 @@ export class CaseQueries {
     return toCaseView(kase, referrals, timeline);
   }
 
-  async list(q: ListCasesQuery): Promise<Page<CaseSummaryView>> {
+  async list(q: ListCasesQuery, actor: Actor): Promise<Page<CaseSummaryView>> {
     const { page, pageSize, skip } = pageWindow(q);
-    const qb = this.dataSource.getRepository(Case).createQueryBuilder('c');
+    const qb = whereInCaseScope(
+      this.dataSource.getRepository(Case).createQueryBuilder('c'),
+      caseScopeOf(actor),
+    );
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.jurisdictionCode)
       qb.andWhere('c.jurisdiction_code LIKE :prefix', { prefix: `${subtreePrefix(q.jurisdictionCode)}%` });

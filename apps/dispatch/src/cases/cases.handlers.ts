@@ -28,16 +28,19 @@ export class CasesHandlers {
     @Payload('body') body: RegisterCaseCommand,
   ): Promise<CaseView> {
     const id = await this.registerCase.execute(actor, body);
-    return this.cases.get(id);
+    return this.cases.get(id, actor);
   }
 
   @MessagePattern(DispatchSubjects.caseGet)
-  get(@Payload('body') params: CaseIdParams): Promise<CaseView> {
-    return this.cases.get(params.caseId);
+  get(@Payload('actor') actor: Actor, @Payload('body') params: CaseIdParams): Promise<CaseView> {
+    return this.cases.get(params.caseId, actor);
   }
 
   @MessagePattern(DispatchSubjects.caseList)
-  list(@Payload('body') query: ListCasesQuery): Promise<Page<CaseSummaryView>> {
-    return this.cases.list(query);
+  list(
+    @Payload('actor') actor: Actor,
+    @Payload('body') query: ListCasesQuery,
+  ): Promise<Page<CaseSummaryView>> {
+    return this.cases.list(query, actor);
   }
 }

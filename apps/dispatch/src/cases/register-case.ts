@@ -8,6 +8,7 @@ import { maskIdNumber, maskPhone, PersonalDataCipher } from '@fengqiao/pii';
 import { Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
 import { SCHEMA } from '../config';
 import { nextCaseNumber } from './case-number';
+import { assertWithinJurisdiction } from './case-scope';
 import { Case } from './case.entity';
 import { CaseParty } from './case-party.entity';
 import { DisputeType } from './dispute-type.entity';
@@ -27,6 +28,7 @@ export class RegisterCase {
     const earlier = await this.findByIdempotencyKey(actor, input.idempotencyKey);
     if (earlier) return earlier;
     const jurisdictionCode = toStoredCode(input.jurisdictionCode);
+    assertWithinJurisdiction(actor, jurisdictionCode);
     await this.checkReferences(input, jurisdictionCode);
     const now = new Date();
     const caseNumber = await nextCaseNumber(this.dataSource, SCHEMA, jurisdictionCode, now);

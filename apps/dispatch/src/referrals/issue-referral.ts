@@ -6,6 +6,7 @@ import { conflict, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
+import { caseScopeOf, isInCaseScope } from '../cases/case-scope';
 import { changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { Referral } from './referral.entity';
@@ -24,7 +25,9 @@ export class IssueReferral {
     return this.dataSource.transaction(async (m) => {
       // Locks the case so two coordinators cannot refer it to the same agency at once.
       const kase = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-      if (!kase) throw notFound('case', '案件', caseId);
+      // Outside the coordinator's 辖区 reads as "not found": its existence is not theirs to know.
+      if (!kase || !isInCaseScope(caseScopeOf(actor), kase.jurisdictionCode, []))
+        throw notFound('case', '案件', caseId);
       if (CLOSED_CASE.includes(kase.status)) {
         throw conflict(
           `case ${kase.caseNumber} is ${kase.status}; it cannot be referred`,

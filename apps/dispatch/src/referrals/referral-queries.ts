@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ReferralView } from '@fengqiao/contracts';
+import type { Actor, ReferralView } from '@fengqiao/contracts';
 import { notFound } from '@fengqiao/errors';
 import { Case } from '../cases/case.entity';
+import { caseScopeOf, isInCaseScope } from '../cases/case-scope';
 import { toReferralView } from '../cases/case.views';
 import { Referral } from './referral.entity';
 
@@ -10,12 +11,16 @@ import { Referral } from './referral.entity';
 export class ReferralQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(referralId: string): Promise<ReferralView> {
+  /** A referral its case's 辖区 or its own agency may see; any other reads as "not found". */
+  async get(referralId: string, actor: Actor): Promise<ReferralView> {
     const referral = await this.dataSource
       .getRepository(Referral)
       .findOne({ where: { id: referralId }, relations: { agency: true } });
     if (!referral) throw notFound('referral', '派单', referralId);
     const kase = await this.dataSource.getRepository(Case).findOneByOrFail({ id: referral.caseId });
+    if (!isInCaseScope(caseScopeOf(actor), kase.jurisdictionCode, [referral.agencyId])) {
+      throw notFound('referral', '派单', referralId);
+    }
     return toReferralView(referral, kase.caseNumber);
   }
 }

@@ -26,11 +26,11 @@ export class ReferralsHandlers {
   ): Promise<ReferralView> {
     const { caseId, ...input } = body;
     const id = await this.issueReferral.execute(actor, caseId, input);
-    return this.referrals.get(id);
+    return this.referrals.get(id, actor);
   }
 
   @MessagePattern(DispatchSubjects.referralGet)
-  get(@Payload('body') params: ReferralIdParams): Promise<ReferralView> {
-    return this.referrals.get(params.referralId);
+  get(@Payload('actor') actor: Actor, @Payload('body') params: ReferralIdParams): Promise<ReferralView> {
+    return this.referrals.get(params.referralId, actor);
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Audited } from '@fengqiao/audit';
+import { HubError } from '@fengqiao/errors';
 import {
   AcceptReferralCommand,
   Actor,
@@ -12,7 +13,7 @@ import {
   type Page,
 } from '@fengqiao/contracts';
 import { InboxQueries } from './inbox-queries';
-import { ReferralLifecycle } from './referral-lifecycle';
+import { mayWorkOn, ReferralLifecycle } from './referral-lifecycle';
 
 /** The inbox's request-reply handlers on this agency kind's own subjects. */
 export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
@@ -26,7 +27,14 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
     ) {}
 
     @MessagePattern(subjects.inboxList)
-    list(@Payload('body') query: ListInboxCommand): Promise<Page<InboxReferralView>> {
+    list(
+      @Payload('actor') actor: Actor,
+      @Payload('body') query: ListInboxCommand,
+    ): Promise<Page<InboxReferralView>> {
+      // Coordinators may look into any inbox; agency staff only into their own agency's.
+      if (actor.role !== 'coordinator' && !mayWorkOn(actor, query.agencyId)) {
+        throw new HubError(403, 'FORBIDDEN', "this is another agency's inbox", '无权查看其他单位的派单');
+      }
       return this.inbox.list(query);
     }
 

@@ -14,6 +14,11 @@ import { AgencyIdentity } from '../agency-kind';
 import { InboxReferral } from './inbox-referral.entity';
 import { toInboxReferralView } from './inbox.views';
 
+/** Agency staff and mediators of the referral's own agency (from the signed actor). */
+export function mayWorkOn(actor: Actor, agencyId: string): boolean {
+  return (actor.role === 'agency_staff' || actor.role === 'mediator') && actor.agencyId === agencyId;
+}
+
 const STATUS_ZH: Record<ReferralStatus, string> = { issued: '待签收', accepted: '已签收', closed: '已办结' };
 
 /** 签收 and 办结: each a transaction that changes the inbox row and writes the event for dispatch. */
@@ -27,7 +32,7 @@ export class ReferralLifecycle {
 
   accept(actor: Actor, referralId: string): Promise<InboxReferralView> {
     return this.dataSource.transaction(async (m) => {
-      const referral = await this.lockInState(m, referralId, 'issued', 'accept', '签收');
+      const referral = await this.lockInState(m, actor, referralId, 'issued', 'accept', '签收');
       const now = new Date();
       referral.status = 'accepted';
       referral.acceptedAt = now;
@@ -47,7 +52,7 @@ export class ReferralLifecycle {
 
   close(actor: Actor, referralId: string, input: CloseReferralRequest): Promise<InboxReferralView> {
     return this.dataSource.transaction(async (m) => {
-      const referral = await this.lockInState(m, referralId, 'accepted', 'close', '办结');
+      const referral = await this.lockInState(m, actor, referralId, 'accepted', 'close', '办结');
       const now = new Date();
       referral.status = 'closed';
       referral.outcome = input.outcome;
@@ -71,13 +76,15 @@ export class ReferralLifecycle {
 
   private async lockInState(
     m: EntityManager,
+    actor: Actor,
     id: string,
     required: ReferralStatus,
     verb: string,
     verbZh: string,
   ) {
     const referral = await m.findOne(InboxReferral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!referral) throw notFound('referral', '派单', id);
+    // Only the agency's own staff work its referrals; to anyone else the referral does not exist.
+    if (!referral || !mayWorkOn(actor, referral.agencyId)) throw notFound('referral', '派单', id);
     if (referral.status !== required) {
       throw conflict(
         `cannot ${verb} referral ${id}: it is ${referral.status}, and only a referral that is ${required} can be`,

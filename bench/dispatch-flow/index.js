@@ -171,7 +171,14 @@ async function main(argv) {
     const port = await env.freePort();
     hub = new HubProcesses({
       repoRoot: env.REPO_ROOT,
-      env: { DATABASE_URL: db.url, NATS_URL: natsUrl, LOG_LEVEL: 'warn', FQ_FAILPOINTS: '' },
+      // One client sends everything: lift the per-address limit that protects a real gateway.
+      env: {
+        DATABASE_URL: db.url,
+        NATS_URL: natsUrl,
+        LOG_LEVEL: 'warn',
+        FQ_FAILPOINTS: '',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+      },
       logDir,
       port,
     });

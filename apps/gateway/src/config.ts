@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { CommonEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'gateway';
@@ -14,6 +14,19 @@ export class GatewayEnv extends CommonEnv {
   @Min(100)
   @Max(10000)
   HEALTH_TIMEOUT_MS: number = 2000;
+
+  /** Requests one address may make per minute to this gateway replica. */
+  @IsInt()
+  @Min(10)
+  @Max(1000000)
+  RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /** Browser origins allowed to call the API (comma-separated); none when unset. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
+    message: 'must be comma-separated http(s) origins',
+  })
+  CORS_ORIGINS?: string;
 
   /** The secret identity signs access tokens with (docs/security.md). */
   @IsOptional()

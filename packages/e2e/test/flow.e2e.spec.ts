@@ -265,6 +265,18 @@ describe('one dispute handed across services', () => {
     ]);
   });
 
+  it('answers with security headers, refuses an oversized body with 413 and never names its framework', async () => {
+    const res = await fetch(`${hub.hub.baseUrl}/api/v1/agencies`, {
+      headers: { authorization: `Bearer ${await hub.token('coordinator.huanglou')}` },
+    });
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-powered-by')).toBeNull();
+    const huge = await hub.http('POST', '/api/v1/cases', aDispute({ description: 'x'.repeat(300 * 1024) }));
+    expect([huge.status, huge.body.error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
   it('serves the OpenAPI document and a green health report naming every service and store', async () => {
     const docs = await hub.anonymous('GET', '/api/docs/openapi.json');
     expect(docs.status).toBe(200);

@@ -7,6 +7,7 @@ import { inputValidationPipe } from '@fengqiao/service-runtime';
 import { GatewayModule } from '../app.module';
 import type { GatewayEnv } from '../config';
 import { AccessGuard, assertEveryRouteHasARule } from './access';
+import { rateLimit, RateLimiter, securityHeaders } from './hardening';
 import { HttpErrorFilter } from './http-error.filter';
 
 /** Builds the HTTP app (used by main.ts and by tests that listen on a random port). */
@@ -16,6 +17,13 @@ export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressA
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  app.use(securityHeaders);
+  app.use(rateLimit(new RateLimiter(config.RATE_LIMIT_PER_MINUTE)));
+  app.enableCors({
+    origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
+  });
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalGuards(new AccessGuard(app.get(Reflector), accessTokenSecret(config)));
   assertEveryRouteHasARule(app);

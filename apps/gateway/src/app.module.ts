@@ -10,6 +10,7 @@ import { CasesController } from './cases/cases.controller';
 import { SERVICE_NAME, type GatewayEnv } from './config';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
 import { ACTOR_SIGNING_KEY, NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
+import { RevokedSessionsModule } from './http/revoked-sessions.module';
 import { ReferralsController } from './referrals/referrals.controller';
 
 @Module({})
@@ -19,6 +20,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         DiscoveryModule,
+        RevokedSessionsModule.forRoot(config),
         loggerModule(SERVICE_NAME, config.LOG_LEVEL),
         ClientsModule.register([
           {

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { natsServers } from '@fengqiao/config';
 import { IdentitySubjects } from '@fengqiao/contracts';
-import { MessagingModule } from '@fengqiao/messaging';
+import { MessagingModule, NATS_CONNECTION, openRevokedSessions } from '@fengqiao/messaging';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { createHealthController, DatabaseModule, loggerModule } from '@fengqiao/service-runtime';
 import { SCHEMA, SERVICE_NAME } from './config';
 import { identityDataSourceOptions } from './data-source';
-import { IDENTITY_CONFIG, Sessions, type IdentityConfig } from './sessions/sessions';
+import { IDENTITY_CONFIG, REVOKED_SESSIONS, Sessions, type IdentityConfig } from './sessions/sessions';
 import { SessionsHandlers } from './sessions/sessions.handlers';
 
 @Module({})
@@ -29,7 +30,15 @@ export class IdentityModule {
         }),
       ],
       controllers: [SessionsHandlers, createHealthController(SERVICE_NAME, IdentitySubjects.health)],
-      providers: [Sessions, { provide: IDENTITY_CONFIG, useValue: config }],
+      providers: [
+        Sessions,
+        { provide: IDENTITY_CONFIG, useValue: config },
+        {
+          provide: REVOKED_SESSIONS,
+          useFactory: (nc: NatsConnection) => openRevokedSessions(nc, config.NATS_STREAM_REPLICAS),
+          inject: [NATS_CONNECTION],
+        },
+      ],
     };
   }
 }

@@ -8,6 +8,8 @@ export interface AccessClaims {
   role: string;
   jurisdictionCode?: string;
   agencyId?: string;
+  /** The sign-in session (refresh token family): revoking it ends this token early. */
+  sid?: string;
 }
 
 interface Payload extends AccessClaims {
@@ -60,8 +62,8 @@ export function verifyAccessToken(
     throw new InvalidAccessToken('malformed');
   }
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= now) throw new InvalidAccessToken('expired');
-  const { sub, name, role, jurisdictionCode, agencyId, exp } = payload;
-  return { sub, name, role, jurisdictionCode, agencyId, exp };
+  const { sub, name, role, jurisdictionCode, agencyId, sid, exp } = payload;
+  return { sub, name, role, jurisdictionCode, agencyId, sid, exp };
 }
 
 // Published and therefore worthless as a secret: only where NODE_ENV is not production.

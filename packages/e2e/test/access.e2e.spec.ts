@@ -1,6 +1,6 @@
 import { signAccessToken } from '@fengqiao/access-token';
-import { aDispute, DEMO_AGENCY } from '@fengqiao/testing';
-import { TestHub } from './support/test-hub';
+import { aDispute, DEMO_AGENCY, eventually } from '@fengqiao/testing';
+import { DEMO_PASSWORD, TestHub } from './support/test-hub';
 
 /**
  * Who may call what, generated from the running gateway's own route table (its OpenAPI document):
@@ -112,6 +112,25 @@ describe('tokens', () => {
       const r = await hub.anonymous('GET', path, undefined, bearer(token));
       expect([r.status, r.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
     }
+  });
+
+  it('refuses the access token of a session that signed out, at once', async () => {
+    const session = await hub.anonymous('POST', '/api/v1/auth/login', {
+      username: USERS.leader,
+      password: DEMO_PASSWORD,
+    });
+    const bearerToken = { authorization: `Bearer ${session.body.accessToken}` };
+    expect((await hub.anonymous('GET', path, undefined, bearerToken)).status).toBe(200);
+    expect(
+      (await hub.anonymous('POST', '/api/v1/auth/logout', { refreshToken: session.body.refreshToken }))
+        .status,
+    ).toBe(200);
+    const after = await eventually(
+      () => hub.anonymous('GET', path, undefined, bearerToken),
+      (r) => r.status === 401,
+      5000,
+    );
+    expect([after.status, after.body.error.code]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
   it("keeps one agency's staff out of another agency's inbox", async () => {

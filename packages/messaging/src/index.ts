@@ -20,6 +20,12 @@ export {
   type MessagingOptions,
 } from './messaging.module';
 export { RpcClient, toHubError } from './rpc/rpc-client';
+export {
+  RevokedSessions,
+  openRevokedSessions,
+  revokeSession,
+  REVOKED_SESSIONS_BUCKET,
+} from './revoked-sessions';
 
 /** Entities every service that uses the outbox and durable handlers must register. */
 import { OutboxMessage as OutboxEntity } from './outbox/outbox-message.entity';

@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { InvalidAccessToken, verifyAccessToken } from '@fengqiao/access-token';
 import { ROLES, type Actor, type Role } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
+import { RevokedSessions } from '@fengqiao/messaging';
 
 const ACCESS_RULE = 'fengqiao:access-rule';
 
@@ -41,6 +42,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly secret: string,
+    private readonly revoked: RevokedSessions,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -60,6 +62,7 @@ export class AccessGuard implements CanActivate {
     } catch (e) {
       throw unauthenticated(e instanceof InvalidAccessToken ? e.message : 'invalid token');
     }
+    if (this.revoked.has(claims.sid)) throw unauthenticated('the session was signed out');
     if (!rule.roles.includes(claims.role as Role)) throw forbidden(claims.role);
     req.actor = {
       id: claims.sub,

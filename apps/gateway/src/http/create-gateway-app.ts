@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { accessTokenSecret } from '@fengqiao/access-token';
+import { RevokedSessions } from '@fengqiao/messaging';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { inputValidationPipe } from '@fengqiao/service-runtime';
@@ -25,7 +26,9 @@ export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressA
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
   });
   app.useBodyParser('json', { limit: '256kb' });
-  app.useGlobalGuards(new AccessGuard(app.get(Reflector), accessTokenSecret(config)));
+  app.useGlobalGuards(
+    new AccessGuard(app.get(Reflector), accessTokenSecret(config), app.get(RevokedSessions)),
+  );
   assertEveryRouteHasARule(app);
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

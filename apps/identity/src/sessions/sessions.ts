@@ -1,16 +1,19 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { signAccessToken } from '@fengqiao/access-token';
 import type { LoginCommand, SessionView } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
+import { revokeSession } from '@fengqiao/messaging';
+import type { KV } from '@nats-io/kv';
 import type { IdentityEnv } from '../config';
 import { User } from '../users/user.entity';
 import { LoginAttempt } from './login-attempt.entity';
 import { RefreshToken } from './refresh-token.entity';
 
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
+export const REVOKED_SESSIONS = Symbol('REVOKED_SESSIONS');
 export type IdentityConfig = IdentityEnv & { AUTH_JWT_SECRET: string };
 
 const invalidCredentials = () =>
@@ -30,11 +33,16 @@ const DUMMY_HASH = hash('fengqiao-hub no such user');
 
 /** Sign-in, token refresh and sign-out, with lock-out and per-address throttling kept in Postgres. */
 @Injectable()
-export class Sessions {
+export class Sessions implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    @Inject(REVOKED_SESSIONS) private readonly revokedSessions: KV,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.republishRecentRevocations(new Date(Date.now() - 2 * 3600 * 1000));
+  }
 
   async login(cmd: LoginCommand): Promise<SessionView> {
     const now = new Date();
@@ -84,10 +92,22 @@ export class Sessions {
     if (token) await this.revokeFamily(token.family, new Date());
   }
 
+  /** Ends a session: its refresh tokens in Postgres, its access tokens at every gateway (after commit). */
   private async revokeFamily(family: string, now: Date): Promise<void> {
     await this.dataSource
       .getRepository(RefreshToken)
       .update({ family, revokedAt: IsNull() }, { revokedAt: now });
+    await revokeSession(this.revokedSessions, family, now);
+  }
+
+  /** At start: sessions revoked within the bucket's lifetime go (again) to the bucket, in case a crash lost one. */
+  async republishRecentRevocations(since: Date): Promise<number> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT family FROM ${this.dataSource.getRepository(RefreshToken).metadata.tablePath} WHERE revoked_at > $1`,
+      [since],
+    )) as { family: string }[];
+    for (const r of rows) await revokeSession(this.revokedSessions, r.family);
+    return rows.length;
   }
 
   private async issue(m: EntityManager, user: User, family: string, now: Date): Promise<SessionView> {
@@ -103,6 +123,7 @@ export class Sessions {
     });
     const claims = {
       sub: user.id,
+      sid: family,
       name: user.displayName,
       role: user.role,
       ...(user.jurisdictionCode ? { jurisdictionCode: user.jurisdictionCode } : {}),

@@ -1,0 +1,48 @@
+import { Kvm, type KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+
+/**
+ * Sessions signed out (or ended for a stolen refresh token) before their access tokens expire.
+ * Identity writes them to a JetStream KV bucket; every gateway replica watches the bucket, so they
+ * all refuse the same tokens within moments. Entries outlive any access token, then expire.
+ */
+export const REVOKED_SESSIONS_BUCKET = 'revoked_sessions';
+const KEEP_MS = 2 * 3600 * 1000; // longer than the longest access token (ACCESS_TOKEN_TTL_S ≤ 1 h)
+
+export function openRevokedSessions(nc: NatsConnection, replicas: number): Promise<KV> {
+  return new Kvm(nc).create(REVOKED_SESSIONS_BUCKET, { ttl: KEEP_MS, replicas, history: 1 });
+}
+
+export async function revokeSession(kv: KV, sessionId: string, at = new Date()): Promise<void> {
+  await kv.put(sessionId, at.toISOString());
+}
+
+/** A replica's view of the bucket, kept current by a watch. */
+export class RevokedSessions {
+  private readonly revokedAt = new Map<string, number>();
+  private stopWatch: (() => void) | null = null;
+
+  async watch(kv: KV): Promise<void> {
+    const entries = await kv.watch();
+    this.stopWatch = () => entries.stop();
+    void (async () => {
+      for await (const e of entries) {
+        if (e.operation === 'PUT') this.revokedAt.set(e.key, Date.parse(e.string()) || Date.now());
+        else this.revokedAt.delete(e.key);
+        this.prune();
+      }
+    })();
+  }
+
+  has(sessionId: string | undefined): boolean {
+    return sessionId !== undefined && this.revokedAt.has(sessionId);
+  }
+
+  stop(): void {
+    this.stopWatch?.();
+  }
+
+  private prune(now = Date.now()): void {
+    for (const [id, at] of this.revokedAt) if (now - at > KEEP_MS) this.revokedAt.delete(id);
+  }
+}

@@ -2,7 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DispatchSubjects } from '@fengqiao/contracts';
 import { natsServers } from '@fengqiao/config';
 import { MessagingModule } from '@fengqiao/messaging';
-import { createHealthController, DatabaseModule, loggerModule } from '@fengqiao/service-runtime';
+import {
+  createAuditVerifyController,
+  createHealthController,
+  DatabaseModule,
+  loggerModule,
+} from '@fengqiao/service-runtime';
 import { AgenciesModule } from './agencies/agencies.module';
 import { CasesModule } from './cases/cases.module';
 import { SCHEMA, SERVICE_NAME, type DispatchEnv } from './config';
@@ -34,7 +39,10 @@ export class DispatchModule {
         CasesModule,
         ReferralsModule,
       ],
-      controllers: [createHealthController(SERVICE_NAME, DispatchSubjects.health)],
+      controllers: [
+        createHealthController(SERVICE_NAME, DispatchSubjects.health),
+        createAuditVerifyController(SERVICE_NAME, SCHEMA),
+      ],
     };
   }
 }

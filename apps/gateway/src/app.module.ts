@@ -4,6 +4,7 @@ import { ClientsModule, Transport } from '@nestjs/microservices';
 import { actorSigningKey } from '@fengqiao/access-token';
 import { natsServers } from '@fengqiao/config';
 import { loggerModule } from '@fengqiao/service-runtime';
+import { AdminController } from './admin/admin.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AuthController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
@@ -38,6 +39,7 @@ export class GatewayModule {
       ],
       controllers: [
         AuthController,
+        AdminController,
         AgenciesController,
         CasesController,
         ReferralsController,

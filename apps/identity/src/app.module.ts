@@ -3,7 +3,12 @@ import { natsServers } from '@fengqiao/config';
 import { IdentitySubjects } from '@fengqiao/contracts';
 import { MessagingModule, NATS_CONNECTION, openRevokedSessions } from '@fengqiao/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { createHealthController, DatabaseModule, loggerModule } from '@fengqiao/service-runtime';
+import {
+  createAuditVerifyController,
+  createHealthController,
+  DatabaseModule,
+  loggerModule,
+} from '@fengqiao/service-runtime';
 import { SCHEMA, SERVICE_NAME } from './config';
 import { identityDataSourceOptions } from './data-source';
 import { IDENTITY_CONFIG, REVOKED_SESSIONS, Sessions, type IdentityConfig } from './sessions/sessions';
@@ -29,7 +34,11 @@ export class IdentityModule {
           ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
         }),
       ],
-      controllers: [SessionsHandlers, createHealthController(SERVICE_NAME, IdentitySubjects.health)],
+      controllers: [
+        SessionsHandlers,
+        createHealthController(SERVICE_NAME, IdentitySubjects.health),
+        createAuditVerifyController(SERVICE_NAME, SCHEMA),
+      ],
       providers: [
         Sessions,
         { provide: IDENTITY_CONFIG, useValue: config },

@@ -2,7 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { natsServers } from '@fengqiao/config';
 import { AGENCY_SERVICE, agencySubjects, type AgencyKind } from '@fengqiao/contracts';
 import { MessagingModule } from '@fengqiao/messaging';
-import { createHealthController, DatabaseModule, loggerModule } from '@fengqiao/service-runtime';
+import {
+  createAuditVerifyController,
+  createHealthController,
+  DatabaseModule,
+  loggerModule,
+} from '@fengqiao/service-runtime';
 import { AgencyIdentity } from './agency-kind';
 import type { AgencyEnv } from './config';
 import { agencyDataSourceOptions, agencySchema, type AgencyServiceParts } from './data-source';
@@ -43,6 +48,7 @@ export class AgencyServiceModule {
       controllers: [
         createInboxHandlers(definition.kind),
         createHealthController(serviceName, agencySubjects(definition.kind).health),
+        createAuditVerifyController(serviceName, agencySchema(definition.kind)),
       ],
       providers: [
         { provide: AgencyIdentity, useValue: new AgencyIdentity(definition.kind, serviceName) },

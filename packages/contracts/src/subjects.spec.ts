@@ -1,11 +1,18 @@
 import { AGENCY_KINDS } from './common/vocabulary';
 import { EVENT_STREAMS, type EventContract } from './events';
-import { agencySubjects, DispatchSubjects, IdentitySubjects } from './subjects';
+import {
+  agencySubjects,
+  AUDITED_SERVICES,
+  auditVerifySubject,
+  DispatchSubjects,
+  IdentitySubjects,
+} from './subjects';
 
 const events = Object.values(EVENT_STREAMS).flat() as EventContract[];
 const requests = [
   ...Object.values(DispatchSubjects),
   ...Object.values(IdentitySubjects),
+  ...AUDITED_SERVICES.map(auditVerifySubject),
   ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k))),
 ];
 

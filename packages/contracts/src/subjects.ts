@@ -35,3 +35,15 @@ export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
     health: `${service}.health.check.v1`,
   };
 }
+
+/** Every service that keeps an audit log answers its chain check on `<service>.audit.verify.v1` (admin only). */
+export const AUDITED_SERVICES = ['dispatch', 'identity', ...Object.values(AGENCY_SERVICE)] as const;
+
+export const auditVerifySubject = (service: string) => `${service}.audit.verify.v1`;
+
+export interface AuditChainReport {
+  service: string;
+  entries: number;
+  intact: boolean;
+  firstBroken?: { seq: string; reason: string };
+}

@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/referrals/{referralId}': ['coordinator', 'leader', 'agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/accept': ['agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/close': ['agency_staff', 'mediator'],
+  'GET /api/v1/admin/audit/verify': ['admin'],
 };
 
 let hub: TestHub;

@@ -239,6 +239,23 @@ describe('one dispute handed across services', () => {
     }
   });
 
+  it("lets an admin check every service's audit chain over HTTP", async () => {
+    const r = await hub.as('admin', 'GET', '/api/v1/admin/audit/verify');
+    expect(r.status).toBe(200);
+    expect(r.body.intact).toBe(true);
+    expect(r.body.services.map((s: { service: string }) => s.service).sort()).toEqual([
+      'dispatch',
+      'identity',
+      'judicial-mediation',
+      'lawyer-mediation',
+      'people-mediation',
+      'police-mediation',
+    ]);
+    expect(
+      r.body.services.find((s: { service: string }) => s.service === 'dispatch').entries,
+    ).toBeGreaterThan(0);
+  });
+
   it('signs a demo user in over HTTP and refuses a wrong password with 401 in the error shape', async () => {
     const ok = await hub.anonymous('POST', '/api/v1/auth/login', {
       username: 'coordinator.huanglou',

@@ -36,6 +36,11 @@ export class ServiceClient {
     return this.rpc.request<T>('dispatch', subject, actor, body);
   }
 
+  /** Any service by name, for requests every service answers (audit checks). */
+  request<T>(service: string, subject: string, actor: Actor, body: object): Promise<T> {
+    return this.rpc.request<T>(service, subject, actor, body);
+  }
+
   identity<T>(
     subject: (typeof IdentitySubjects)[keyof typeof IdentitySubjects],
     actor: Actor,

@@ -7,6 +7,7 @@ export const DispatchSubjects = {
   caseRegister: 'dispatch.case.register.v1',
   caseList: 'dispatch.case.list.v1',
   caseGet: 'dispatch.case.get.v1',
+  partyReveal: 'dispatch.party.reveal.v1',
   referralIssue: 'dispatch.referral.issue.v1',
   referralGet: 'dispatch.referral.get.v1',
   health: 'dispatch.health.check.v1',

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/referrals/{referralId}/accept': ['agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/close': ['agency_staff', 'mediator'],
   'GET /api/v1/admin/audit/verify': ['admin'],
+  'GET /api/v1/cases/{caseId}/parties/{position}/personal-data': ['coordinator', 'agency_staff', 'mediator'],
 };
 
 let hub: TestHub;
@@ -57,7 +58,8 @@ const concrete = (path: string) =>
   path
     .replace('{agencyId}', DEMO_AGENCY.huanglouCommittee)
     .replace('{caseId}', '00000000-0000-4000-8000-00000000000c')
-    .replace('{referralId}', '00000000-0000-4000-8000-00000000000f');
+    .replace('{referralId}', '00000000-0000-4000-8000-00000000000f')
+    .replace('{position}', '0');
 
 describe('the authorization matrix', () => {
   it('has an expectation for every route the gateway serves', () => {
@@ -195,5 +197,44 @@ describe('scopes, enforced by the services in SQL', () => {
       (await hub.as(USERS.reporter, 'POST', '/api/v1/cases', aDispute({ jurisdictionCode: '370781007201' })))
         .status,
     ).toBe(201);
+  });
+});
+
+describe('clear personal data', () => {
+  it('is shown to the coordinator and the handling agency, never to a leader, and every clear read is audited', async () => {
+    const idNumber = '11010519491231002X';
+    const kase = await hub.http(
+      'POST',
+      '/api/v1/cases',
+      aDispute({
+        parties: [{ kind: 'person', role: 'applicant', name: '孙某', idNumber, phone: '13700001111' }],
+      }),
+    );
+    const path = `/api/v1/cases/${kase.body.id}/parties/0/personal-data`;
+    expect((await hub.as(USERS.agency_staff, 'GET', path)).status).toBe(404); // not referred to them yet
+    await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
+      agencyId: DEMO_AGENCY.huanglouCommittee,
+    });
+
+    const coordinator = await hub.http('GET', path);
+    expect([coordinator.status, coordinator.body]).toEqual([
+      200,
+      { name: '孙某', idNumber, phone: '13700001111' },
+    ]);
+    expect((await hub.as(USERS.agency_staff, 'GET', path)).body.idNumber).toBe(idNumber);
+    expect((await hub.as(USERS.leader, 'GET', path)).status).toBe(403);
+    expect(
+      (await hub.as(USERS.leader, 'GET', `/api/v1/cases/${kase.body.id}`)).body.parties[0].idNumber,
+    ).toBe('1101**********002X');
+
+    const reads = await hub.sql.query(
+      `SELECT actor_role, result FROM dispatch.audit_log WHERE action = 'dispatch.party.reveal.v1' AND target = $1 ORDER BY seq`,
+      [kase.body.id],
+    );
+    expect(reads.rows.map((r) => `${r.actor_role} ${r.result}`)).toEqual([
+      'agency_staff 404 NOT_FOUND',
+      'coordinator ok',
+      'agency_staff ok',
+    ]);
   });
 });

@@ -6,6 +6,8 @@ import {
   CaseIdParams,
   DispatchSubjects,
   ListCasesQuery,
+  PartyRefParams,
+  type PartyPersonalDataView,
   RegisterCaseCommand,
   type CaseSummaryView,
   type CaseView,
@@ -13,12 +15,14 @@ import {
 } from '@fengqiao/contracts';
 import { CaseQueries } from './case-queries';
 import { RegisterCase } from './register-case';
+import { RevealParty } from './reveal-party';
 
 @Controller()
 export class CasesHandlers {
   constructor(
     private readonly registerCase: RegisterCase,
     private readonly cases: CaseQueries,
+    private readonly revealParty: RevealParty,
   ) {}
 
   @MessagePattern(DispatchSubjects.caseRegister)
@@ -42,5 +46,14 @@ export class CasesHandlers {
     @Payload('body') query: ListCasesQuery,
   ): Promise<Page<CaseSummaryView>> {
     return this.cases.list(query, actor);
+  }
+
+  @MessagePattern(DispatchSubjects.partyReveal)
+  @Audited()
+  reveal(
+    @Payload('actor') actor: Actor,
+    @Payload('body') params: PartyRefParams,
+  ): Promise<PartyPersonalDataView> {
+    return this.revealParty.execute(actor, params.caseId, params.position);
   }
 }

@@ -7,6 +7,8 @@ import {
   DispatchSubjects,
   IssueReferralRequest,
   ListCasesQuery,
+  PartyPersonalDataView,
+  PartyRefParams,
   ReferralView,
   RegisterCaseRequest,
   type CaseSummaryView,
@@ -61,5 +63,16 @@ export class CasesController {
     @Body() body: IssueReferralRequest,
   ): Promise<ReferralView> {
     return this.services.dispatch(DispatchSubjects.referralIssue, actor, { ...body, caseId: params.caseId });
+  }
+
+  /** 当事人信息 in clear, for contacting the party; audited in dispatch. */
+  @Get(':caseId/parties/:position/personal-data')
+  @Allow('coordinator', 'agency_staff', 'mediator')
+  @ApiOkResponse({ type: PartyPersonalDataView })
+  personalData(
+    @CurrentActor() actor: Actor,
+    @Param() params: PartyRefParams,
+  ): Promise<PartyPersonalDataView> {
+    return this.services.dispatch(DispatchSubjects.partyReveal, actor, params);
   }
 }

@@ -6,13 +6,16 @@ import {
   IsArray,
   IsIdentityCard,
   IsIn,
+  IsInt,
   IsMobilePhone,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page';
@@ -159,4 +162,24 @@ export class CaseView extends CaseSummaryView {
   @ApiProperty({ type: [PartyView] }) parties!: PartyView[];
   @ApiProperty({ type: [ReferralView] }) referrals!: ReferralView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
+}
+
+export class PartyRefParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  caseId!: string;
+
+  @ApiProperty({ description: "the party's position in the case (0 = first)" })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(49)
+  position!: number;
+}
+
+/** A party's personal data in clear: only for roles that must contact the party; every read is audited. */
+export class PartyPersonalDataView {
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ example: '11010519491231002X' }) idNumber?: string;
+  @ApiPropertyOptional({ example: '13812345678' }) phone?: string;
 }

@@ -1,3 +1,4 @@
+import { actorSigningKey } from '@fengqiao/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DispatchSubjects } from '@fengqiao/contracts';
 import { natsServers } from '@fengqiao/config';
@@ -33,6 +34,7 @@ export class DispatchModule {
           databaseUrl: config.DATABASE_URL,
           streamReplicas: config.NATS_STREAM_REPLICAS,
           ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
+          signingKey: actorSigningKey(config),
         }),
         PersonalDataModule.forRoot(config),
         AgenciesModule,

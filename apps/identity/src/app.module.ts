@@ -1,3 +1,4 @@
+import { actorSigningKey } from '@fengqiao/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { natsServers } from '@fengqiao/config';
 import { IdentitySubjects } from '@fengqiao/contracts';
@@ -32,6 +33,7 @@ export class IdentityModule {
           databaseUrl: config.DATABASE_URL,
           streamReplicas: config.NATS_STREAM_REPLICAS,
           ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
+          signingKey: actorSigningKey(config),
         }),
       ],
       controllers: [

@@ -8,6 +8,8 @@ export {
 } from './access-token';
 export {
   signRequest,
+  signEvent,
+  checkEvent,
   checkRequest,
   actorSigningKey,
   DEVELOPMENT_ACTOR_SIGNING_KEY,

@@ -50,3 +50,21 @@ export function actorSigningKey(env: { ACTOR_SIGNING_KEY?: string; NODE_ENV?: st
   if (env.NODE_ENV === 'production') throw new Error('ACTOR_SIGNING_KEY must be set in production');
   return DEVELOPMENT_ACTOR_SIGNING_KEY;
 }
+
+/** An event's signature: over its subject, message id and exact payload bytes (as published). */
+export function signEvent(subject: string, messageId: string, payload: string, key: string): string {
+  return createHmac('sha256', key).update(`${subject}\n${messageId}\n`).update(payload).digest('base64url');
+}
+
+export function checkEvent(
+  subject: string,
+  messageId: string,
+  payload: string,
+  signature: string | undefined,
+  key: string,
+): boolean {
+  if (!signature) return false;
+  const expected = Buffer.from(signEvent(subject, messageId, payload, key), 'base64url');
+  const given = Buffer.from(signature, 'base64url');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}

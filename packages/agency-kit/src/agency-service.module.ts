@@ -1,3 +1,4 @@
+import { actorSigningKey } from '@fengqiao/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { natsServers } from '@fengqiao/config';
 import { AGENCY_SERVICE, agencySubjects, type AgencyKind } from '@fengqiao/contracts';
@@ -42,6 +43,7 @@ export class AgencyServiceModule {
           databaseUrl: config.DATABASE_URL,
           streamReplicas: config.NATS_STREAM_REPLICAS,
           ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
+          signingKey: actorSigningKey(config),
         }),
         ...(definition.imports ?? []),
       ],

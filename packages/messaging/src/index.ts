@@ -1,6 +1,6 @@
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { Outbox, outboxChannel } from './outbox/outbox';
-export { OutboxRelay, type OutboxRelayOptions } from './outbox/outbox-relay';
+export { OutboxRelay, EVENT_SIGNATURE_HEADER, type OutboxRelayOptions } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { ensureStreams, streamConfigs, DEAD_LETTER_STREAM, deadLetterSubject } from './jetstream/streams';
 export { DurableConsumer, retryDelayMs, type ConsumerSpec } from './jetstream/durable-consumer';

@@ -35,6 +35,8 @@ export interface MessagingOptions {
   databaseUrl: string;
   streamReplicas: number;
   ackWaitMs?: number;
+  /** ACTOR_SIGNING_KEY: the relay signs events with it, durable consumers require it. */
+  signingKey?: string;
   /** Start the outbox relay in this process (off in tests that drive it by hand). */
   relay?: boolean;
 }
@@ -89,6 +91,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
         schema: this.options.schema,
         databaseUrl: this.options.databaseUrl,
         log,
+        signingKey: this.options.signingKey,
       });
       await this.relay.start();
     }
@@ -121,6 +124,7 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
           contract: opts.event,
           maxAttempts: opts.maxAttempts ?? 8,
           ackWaitMs: this.options.ackWaitMs,
+          signingKey: this.options.signingKey,
           filter: opts.filter ? (event) => opts.filter!(event, instance) : undefined,
           handle: (event, ctx) => fn.call(instance, event, ctx),
         });

@@ -320,6 +320,32 @@ describe('durable consumer', () => {
     }
   });
 
+  it('with a signing key, applies events the relay signed and dead-letters unsigned ones', async () => {
+    const key = 'the-hub-signing-key-for-this-test-only!';
+    const name = 'signed-only';
+    const consumer = consumerFor(name, recordEffect(name), { signingKey: key });
+    await consumer.ensure();
+    consumer.start();
+    try {
+      const relay = new OutboxRelay(dataSource, js, { schema: SCHEMA, databaseUrl: db.url, signingKey: key });
+      const genuine = caseRegistered();
+      await dataSource.transaction((m) => outbox.add(m, CaseRegisteredV1, genuine));
+      await relay.relayOnce();
+      const forged = caseRegistered();
+      const forgedId = await publish(forged); // straight onto the bus, no signature
+      const effects = await eventually(
+        () => dataSource.getRepository(Effect).findBy({ consumer: name }),
+        (r) => r.length >= 1,
+      );
+      expect(effects.map((e) => e.id)).toEqual([`${name}:${genuine.caseId}`]);
+      const dead = await deadLetterOf(name);
+      expect(dead?.header.get('Original-Msg-Id')).toBe(forgedId);
+      expect(dead?.header.get('Error')).toContain('not signed');
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('acknowledges filtered-out messages without a transaction or an inbox row', async () => {
     const name = 'filtered';
     const consumer = new DurableConsumer(

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { INestMicroservice } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { DEVELOPMENT_ACTOR_SIGNING_KEY } from '@fengqiao/access-token';
+import { headers, type NatsConnection } from '@nats-io/transport-node';
+import { DEVELOPMENT_ACTOR_SIGNING_KEY, signEvent } from '@fengqiao/access-token';
 import type { Actor, EventContract } from '@fengqiao/contracts';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { NatsServerProcess } from '@fengqiao/hub-process';
-import { connectNats, ensureStreams, RpcClient } from '@fengqiao/messaging';
+import { connectNats, ensureStreams, EVENT_SIGNATURE_HEADER, RpcClient } from '@fengqiao/messaging';
 import { bootMicroservice } from '@fengqiao/service-runtime';
 
 export const TEST_ACTOR: Actor = {
@@ -69,7 +69,10 @@ export class TestStores {
     event: T,
     msgID: string = randomUUID(),
   ): Promise<string> {
-    await this.js.publish(contract.subject, JSON.stringify(event), { msgID });
+    const data = JSON.stringify(event);
+    const h = headers();
+    h.set(EVENT_SIGNATURE_HEADER, signEvent(contract.subject, msgID, data, DEVELOPMENT_ACTOR_SIGNING_KEY));
+    await this.js.publish(contract.subject, data, { msgID, headers: h });
     return msgID;
   }
 

@@ -12,7 +12,9 @@ import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
+import { checkEvent } from '@fengqiao/access-token';
 import { failpoint } from '../failpoints';
+import { EVENT_SIGNATURE_HEADER } from '../outbox/outbox-relay';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import type { EventContext } from './durable-event-handler.decorator';
 import { deadLetterSubject } from './streams';
@@ -22,6 +24,8 @@ export interface ConsumerSpec {
   durable: string;
   contract: EventContract;
   maxAttempts: number;
+  /** When set, an event without a valid Fq-Signature is refused (dead-lettered): not from a hub service. */
+  signingKey?: string;
   /** Redelivery delay for a message taken but never acknowledged (a crashed consumer). */
   ackWaitMs?: number;
   filter?: (event: object) => boolean;
@@ -111,6 +115,18 @@ export class DurableConsumer {
   async process(m: JsMsg): Promise<void> {
     const messageId = m.headers?.get('Nats-Msg-Id') || `${m.info.stream}:${m.seq}`;
     try {
+      if (
+        this.spec.signingKey &&
+        !checkEvent(
+          m.subject,
+          messageId,
+          m.string(),
+          m.headers?.get(EVENT_SIGNATURE_HEADER),
+          this.spec.signingKey,
+        )
+      ) {
+        throw new PermanentFailure('the event is not signed by a hub service');
+      }
       const event = await this.decode(m);
       if (this.spec.filter && !this.spec.filter(event)) {
         m.ack();

@@ -2,7 +2,10 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { signEvent } from '@fengqiao/access-token';
 import { failpoint } from '../failpoints';
+
+export const EVENT_SIGNATURE_HEADER = 'Fq-Signature';
 import { outboxChannel } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -12,6 +15,8 @@ export interface OutboxRelayOptions {
   /** Fallback poll interval: catches rows whose NOTIFY was missed (e.g. written while the relay was down). */
   pollIntervalMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, extra?: object) => void;
+  /** Signs each event (Fq-Signature header) so consumers can tell it came from a hub service. */
+  signingKey?: string;
 }
 
 interface PendingRow {
@@ -100,11 +105,10 @@ export class OutboxRelay {
     const h = natsHeaders();
     for (const [k, v] of Object.entries(row.headers ?? {})) h.set(k, v);
     h.set('Occurred-At', new Date(row.occurred_at).toISOString());
-    return this.js.publish(row.subject, JSON.stringify(row.payload), {
-      msgID: row.message_id,
-      headers: h,
-      timeout: 5000,
-    });
+    const data = JSON.stringify(row.payload);
+    if (this.options.signingKey)
+      h.set(EVENT_SIGNATURE_HEADER, signEvent(row.subject, row.message_id, data, this.options.signingKey));
+    return this.js.publish(row.subject, data, { msgID: row.message_id, headers: h, timeout: 5000 });
   }
 
   private async run(): Promise<void> {

@@ -1,17 +1,10 @@
-import { actorSigningKey } from '@fengqiao/access-token';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { natsServers } from '@fengqiao/config';
-import { IdentitySubjects } from '@fengqiao/contracts';
-import { MessagingModule, NATS_CONNECTION, openRevokedSessions } from '@fengqiao/messaging';
+import { NATS_CONNECTION, openRevokedSessions } from '@fengqiao/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
-import {
-  createAuditVerifyController,
-  createHealthController,
-  DatabaseModule,
-  loggerModule,
-} from '@fengqiao/service-runtime';
+import { ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { SCHEMA, SERVICE_NAME } from './config';
-import { identityDataSourceOptions } from './data-source';
+import { ENTITIES } from './data-source';
+import { MIGRATIONS } from './migrations';
 import { IDENTITY_CONFIG, REVOKED_SESSIONS, Sessions, type IdentityConfig } from './sessions/sessions';
 import { SessionsHandlers } from './sessions/sessions.handlers';
 
@@ -21,26 +14,15 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        loggerModule(SERVICE_NAME, config.LOG_LEVEL),
-        DatabaseModule.forService({
-          ...identityDataSourceOptions(config.DATABASE_URL),
-          serviceName: SERVICE_NAME,
-        }),
-        MessagingModule.register({
+        ServiceRuntimeModule.forService({
           serviceName: SERVICE_NAME,
           schema: SCHEMA,
-          natsServers: natsServers(config.NATS_URL),
-          databaseUrl: config.DATABASE_URL,
-          streamReplicas: config.NATS_STREAM_REPLICAS,
-          ackWaitMs: config.JETSTREAM_ACK_WAIT_MS,
-          signingKey: actorSigningKey(config),
+          entities: ENTITIES,
+          migrations: MIGRATIONS,
+          config,
         }),
       ],
-      controllers: [
-        SessionsHandlers,
-        createHealthController(SERVICE_NAME, IdentitySubjects.health),
-        createAuditVerifyController(SERVICE_NAME, SCHEMA),
-      ],
+      controllers: [SessionsHandlers],
       providers: [
         Sessions,
         { provide: IDENTITY_CONFIG, useValue: config },

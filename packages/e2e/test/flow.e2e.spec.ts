@@ -116,10 +116,7 @@ describe('one dispute handed across services', () => {
         })
       ).status,
     ).toBe(409);
-    await eventually(
-      () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouPolice}/referrals`),
-      (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
-    );
+    await hub.inboxHas(AGENCIES.huanglouPolice, ref.body.id);
     const early = await hub.as('clerk.huanglou-police', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {
       outcome: 'resolved',
       note: '提前办结',
@@ -156,10 +153,7 @@ describe('one dispute handed across services', () => {
     const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
       agencyId: AGENCIES.huanglouCommittee,
     });
-    await eventually(
-      () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals`),
-      (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
-    );
+    await hub.inboxHas(AGENCIES.huanglouCommittee, ref.body.id);
     expect(
       (await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/accept`)).status,
     ).toBe(200);
@@ -184,10 +178,7 @@ describe('one dispute handed across services', () => {
     const ref = await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
       agencyId: AGENCIES.huanglouCommittee,
     });
-    await eventually(
-      () => hub.http('GET', `/api/v1/agencies/${AGENCIES.huanglouCommittee}/referrals`),
-      (r) => r.body.items?.some((x: { id: string }) => x.id === ref.body.id),
-    );
+    await hub.inboxHas(AGENCIES.huanglouCommittee, ref.body.id);
     expect(
       (
         await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {

@@ -1,5 +1,6 @@
 export { inputValidationPipe, RpcErrorFilter } from './errors';
 export { DatabaseModule, type DatabaseModuleOptions } from './database.module';
+export { ServiceRuntimeModule, type ServiceRuntimeOptions } from './service-runtime.module';
 export { createHealthController } from './health';
 export { createAuditVerifyController } from './audit-verify';
 export { loggerModule, REDACTED_PATHS } from './logger';

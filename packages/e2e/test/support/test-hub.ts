@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { freePort, HubProcesses, NatsServerProcess } from '@fengqiao/hub-process';
+import { eventually } from '@fengqiao/testing';
 
 export const DEMO_PASSWORD = 'Fengqiao-demo-2026';
 
@@ -111,6 +112,16 @@ export class TestHub {
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
+  }
+
+  /** Waits (as the coordinator) until a referral shows in an agency's inbox, i.e. came through JetStream. */
+  async inboxHas(agencyId: string, referralId: string): Promise<void> {
+    const page = await eventually(
+      () => this.http('GET', `/api/v1/agencies/${agencyId}/referrals?pageSize=100`),
+      (r) => r.body.items?.some((x: { id: string }) => x.id === referralId),
+    );
+    if (!page.body.items?.some((x: { id: string }) => x.id === referralId))
+      throw new Error(`referral ${referralId} never reached ${agencyId}`);
   }
 
   /** Everything the hub has written down: a data dump of its database, every service log, the JetStream store. */

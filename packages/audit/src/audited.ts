@@ -63,7 +63,7 @@ export class AuditInterceptor implements NestInterceptor {
         at: new Date(),
         actorId: envelope.actor?.id ?? 'unknown',
         actorRole: envelope.actor?.role ?? 'unknown',
-        scope: null,
+        scope: envelope.actor?.jurisdictionCode ?? envelope.actor?.agencyId ?? null,
         action,
         target: targetOf(envelope.body, reply),
         origin: typeof envelope.origin === 'string' ? envelope.origin.slice(0, 100) : null,

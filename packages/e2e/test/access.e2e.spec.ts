@@ -92,6 +92,70 @@ describe('the authorization matrix', () => {
   });
 });
 
+describe("the authorization matrix, outside the caller's scope", () => {
+  // A case in 王府街道 referred to 王府派出所: outside every demo user's scope but the city's.
+  let foreign: { caseId: string; referralId: string; agencyId: string };
+
+  beforeAll(async () => {
+    const city = 'coordinator.qingzhou';
+    const kase = await hub.as(city, 'POST', '/api/v1/cases', aDispute({ jurisdictionCode: '370781001025' }));
+    const agencyId = '6a1f0c00-0000-4000-8000-000000000102'; // 青州市公安局王府派出所
+    const ref = await hub.as(city, 'POST', `/api/v1/cases/${kase.body.id}/referrals`, { agencyId });
+    expect([kase.status, ref.status]).toEqual([201, 201]);
+    foreign = { caseId: kase.body.id, referralId: ref.body.id, agencyId };
+  });
+
+  it('never lets a role reach a case, referral or inbox outside its scope, through any route', async () => {
+    const outcomes: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const [method, path] = route.split(' ');
+      const expected = EXPECTED[route];
+      if (
+        expected === 'public' ||
+        !/\{(caseId|referralId|agencyId)\}/.test(path) ||
+        path === '/api/v1/agencies/{agencyId}'
+      )
+        continue;
+      const url = path
+        .replace('{caseId}', foreign.caseId)
+        .replace('{referralId}', foreign.referralId)
+        .replace('{agencyId}', foreign.agencyId)
+        .replace('{position}', '0');
+      // The leader's 辖区 is the whole city; coordinators may look into any agency's inbox.
+      const scoped = expected.filter(
+        (role) =>
+          role !== 'leader' &&
+          !(role === 'coordinator' && path.endsWith('/referrals') && path.startsWith('/api/v1/agencies')),
+      );
+      for (const role of scoped) {
+        const r = await hub.as(
+          USERS[role],
+          method,
+          url,
+          method === 'POST'
+            ? path.endsWith('/close')
+              ? { outcome: 'resolved', note: 'x' }
+              : path.endsWith('/referrals')
+                ? { agencyId: DEMO_AGENCY.huanglouCommittee }
+                : aDispute()
+            : undefined,
+        );
+        if (![403, 404].includes(r.status))
+          outcomes.push(`${route} as ${role} outside its scope: ${r.status}`);
+        checked += 1;
+      }
+    }
+    for (const role of ['coordinator', 'reporter', 'agency_staff', 'mediator'] as const) {
+      const list = await hub.as(USERS[role], 'GET', '/api/v1/cases?pageSize=100');
+      if (list.body.items.some((c: { id: string }) => c.id === foreign.caseId))
+        outcomes.push(`GET /api/v1/cases as ${role} lists a case outside its scope`);
+    }
+    expect(outcomes).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(15); // the scoped routes × the roles they allow
+  });
+});
+
 describe('tokens', () => {
   const path = '/api/v1/cases';
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

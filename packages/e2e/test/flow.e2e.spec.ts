@@ -192,7 +192,7 @@ describe('one dispute handed across services', () => {
     ).toBe(200);
 
     const dispatchLog = await hub.sql.query(
-      'SELECT action, target, result, actor_id, origin FROM dispatch.audit_log WHERE target = ANY($1) ORDER BY seq',
+      'SELECT action, target, result, actor_id, origin, scope FROM dispatch.audit_log WHERE target = ANY($1) ORDER BY seq',
       [[kase.body.id, ref.body.id]],
     );
     expect(dispatchLog.rows.map((r) => [r.action, r.target, r.result])).toEqual([
@@ -205,6 +205,7 @@ describe('one dispute handed across services', () => {
     expect(dispatchLog.rows[0]).toMatchObject({
       actor_id: coordinator.rows[0].id,
       origin: expect.stringContaining('127.0.0.1'),
+      scope: '370781007000',
     });
     const agencyLog = await hub.sql.query(
       'SELECT action, result FROM people_mediation.audit_log WHERE target = $1 ORDER BY seq',

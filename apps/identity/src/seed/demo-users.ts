@@ -62,6 +62,12 @@ export const DEMO_USERS: {
     role: 'agency_staff',
     agencyId: '6a1f0c00-0000-4000-8000-000000000401',
   },
+  {
+    username: 'coordinator.qingzhou',
+    displayName: '青州市综治中心 郑协调员',
+    role: 'coordinator',
+    jurisdictionCode: '370781000000',
+  },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 

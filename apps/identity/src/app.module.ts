@@ -7,6 +7,8 @@ import { ENTITIES } from './data-source';
 import { MIGRATIONS } from './migrations';
 import { IDENTITY_CONFIG, REVOKED_SESSIONS, Sessions, type IdentityConfig } from './sessions/sessions';
 import { SessionsHandlers } from './sessions/sessions.handlers';
+import { UserAdmin } from './users/user-admin';
+import { UsersHandlers } from './users/users.handlers';
 
 @Module({})
 export class IdentityModule {
@@ -22,9 +24,10 @@ export class IdentityModule {
           config,
         }),
       ],
-      controllers: [SessionsHandlers],
+      controllers: [SessionsHandlers, UsersHandlers],
       providers: [
         Sessions,
+        UserAdmin,
         { provide: IDENTITY_CONFIG, useValue: config },
         {
           provide: REVOKED_SESSIONS,

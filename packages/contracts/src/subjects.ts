@@ -17,6 +17,9 @@ export const IdentitySubjects = {
   login: 'identity.session.login.v1',
   refresh: 'identity.session.refresh.v1',
   logout: 'identity.session.logout.v1',
+  userList: 'identity.user.list.v1',
+  userCreate: 'identity.user.create.v1',
+  userDisable: 'identity.user.disable.v1',
   health: 'identity.health.check.v1',
 } as const;
 

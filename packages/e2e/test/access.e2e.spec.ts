@@ -33,6 +33,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/referrals/{referralId}/accept': ['agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/close': ['agency_staff', 'mediator'],
   'GET /api/v1/admin/audit/verify': ['admin'],
+  'GET /api/v1/admin/users': ['admin'],
+  'POST /api/v1/admin/users': ['admin'],
+  'POST /api/v1/admin/users/{userId}/disable': ['admin'],
   'GET /api/v1/cases/{caseId}/parties/{position}/personal-data': ['coordinator', 'agency_staff', 'mediator'],
 };
 
@@ -59,7 +62,8 @@ const concrete = (path: string) =>
     .replace('{agencyId}', DEMO_AGENCY.huanglouCommittee)
     .replace('{caseId}', '00000000-0000-4000-8000-00000000000c')
     .replace('{referralId}', '00000000-0000-4000-8000-00000000000f')
-    .replace('{position}', '0');
+    .replace('{position}', '0')
+    .replace('{userId}', '00000000-0000-4000-8000-0000000000aa');
 
 describe('the authorization matrix', () => {
   it('has an expectation for every route the gateway serves', () => {
@@ -300,5 +304,66 @@ describe('clear personal data', () => {
       'coordinator ok',
       'agency_staff ok',
     ]);
+  });
+});
+
+describe('user administration', () => {
+  it('lets the admin add a user who can then sign in, and disable them, which ends their session at once', async () => {
+    const password = 'a-long-enough-password-1';
+    const created = await hub.as(USERS.admin, 'POST', '/api/v1/admin/users', {
+      username: 'coordinator.wangfu',
+      displayName: '王府街道综治中心 孙协调员',
+      role: 'coordinator',
+      jurisdictionCode: '370781001000',
+      password,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      username: 'coordinator.wangfu',
+      role: 'coordinator',
+      disabled: false,
+    });
+    expect(JSON.stringify(created.body)).not.toContain(password);
+    const again = await hub.as(USERS.admin, 'POST', '/api/v1/admin/users', {
+      username: 'coordinator.wangfu',
+      displayName: 'x',
+      role: 'coordinator',
+      jurisdictionCode: '370781001000',
+      password,
+    });
+    expect(again.status).toBe(409);
+    const noScope = await hub.as(USERS.admin, 'POST', '/api/v1/admin/users', {
+      username: 'reporter.x',
+      displayName: 'x',
+      role: 'reporter',
+      password,
+    });
+    expect([noScope.status, noScope.body.error.fields[0].field]).toEqual([422, 'jurisdictionCode']);
+
+    const session = await hub.anonymous('POST', '/api/v1/auth/login', {
+      username: 'coordinator.wangfu',
+      password,
+    });
+    expect(session.status).toBe(200);
+    const bearer = { authorization: `Bearer ${session.body.accessToken}` };
+    expect((await hub.anonymous('GET', '/api/v1/cases', undefined, bearer)).status).toBe(200);
+
+    expect(
+      (await hub.as(USERS.admin, 'POST', `/api/v1/admin/users/${created.body.id}/disable`)).body.disabled,
+    ).toBe(true);
+    const after = await eventually(
+      () => hub.anonymous('GET', '/api/v1/cases', undefined, bearer),
+      (r) => r.status === 401,
+      5000,
+    );
+    expect(after.status).toBe(401);
+    expect(
+      (await hub.anonymous('POST', '/api/v1/auth/login', { username: 'coordinator.wangfu', password }))
+        .status,
+    ).toBe(401);
+    const users = await hub.as(USERS.admin, 'GET', '/api/v1/admin/users?role=coordinator');
+    expect(users.body.items.map((u: { username: string }) => u.username)).toEqual(
+      expect.arrayContaining(['coordinator.huanglou', 'coordinator.wangfu']),
+    );
   });
 });

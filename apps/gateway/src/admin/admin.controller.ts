@@ -1,6 +1,16 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AUDITED_SERVICES, auditVerifySubject, type AuditChainReport } from '@fengqiao/contracts';
+import {
+  AUDITED_SERVICES,
+  auditVerifySubject,
+  CreateUserRequest,
+  IdentitySubjects,
+  ListUsersQuery,
+  UserIdParams,
+  UserView,
+  type AuditChainReport,
+  type Page,
+} from '@fengqiao/contracts';
 import { Allow, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
@@ -23,5 +33,30 @@ export class AdminController {
       ),
     );
     return { intact: services.every((s) => s.intact), services };
+  }
+
+  @Get('users')
+  @Allow('admin')
+  listUsers(@CurrentActor() actor: RequestActor, @Query() query: ListUsersQuery): Promise<Page<UserView>> {
+    return this.services.identity(IdentitySubjects.userList, actor, query);
+  }
+
+  @Post('users')
+  @Allow('admin')
+  @HttpCode(201)
+  @ApiOkResponse({
+    type: UserView,
+    description: '409 when the username is taken, 422 without the scope the role needs',
+  })
+  createUser(@CurrentActor() actor: RequestActor, @Body() body: CreateUserRequest): Promise<UserView> {
+    return this.services.identity(IdentitySubjects.userCreate, actor, body);
+  }
+
+  /** The user can no longer sign in, and every session they have ends now. */
+  @Post('users/:userId/disable')
+  @Allow('admin')
+  @HttpCode(200)
+  disableUser(@CurrentActor() actor: RequestActor, @Param() params: UserIdParams): Promise<UserView> {
+    return this.services.identity(IdentitySubjects.userDisable, actor, params);
   }
 }

@@ -93,6 +93,15 @@ export class Sessions implements OnApplicationBootstrap {
   }
 
   /** Ends a session: its refresh tokens in Postgres, its access tokens at every gateway (after commit). */
+  /** Every session of a user ends (their account was disabled). */
+  async endAllSessionsOf(userId: string): Promise<void> {
+    const families = (await this.dataSource.query(
+      `SELECT DISTINCT family FROM ${this.dataSource.getRepository(RefreshToken).metadata.tablePath} WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    )) as { family: string }[];
+    for (const f of families) await this.revokeFamily(f.family, new Date());
+  }
+
   private async revokeFamily(family: string, now: Date): Promise<void> {
     await this.dataSource
       .getRepository(RefreshToken)

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageQuery } from '../common/page';
 
 export const ROLES = ['coordinator', 'agency_staff', 'mediator', 'reporter', 'leader', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,4 +55,57 @@ export class SessionView {
   @ApiProperty({ description: 'one-use token to get the next access token; rotated on every refresh' })
   refreshToken!: string;
   @ApiProperty({ type: SessionUserView }) user!: SessionUserView;
+}
+
+export class CreateUserRequest {
+  @ApiProperty({ example: 'coordinator.wangfu' })
+  @Matches(/^[a-z0-9._-]{3,64}$/, { message: 'username must be 3-64 lower-case letters, digits, . _ or -' })
+  username!: string;
+
+  @ApiProperty({ example: '王府街道综治中心 孙协调员' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role!: Role;
+
+  @ApiPropertyOptional({
+    description: 'required for coordinator, reporter and leader',
+    example: '370781001000',
+  })
+  @IsOptional()
+  @Matches(/^\d{12}$/, { message: 'jurisdictionCode must be a 12-digit division code' })
+  jurisdictionCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'required for agency_staff and mediator' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiProperty({ description: 'at least 12 characters' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password!: string;
+}
+
+export class ListUsersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+}
+
+export class UserIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  userId!: string;
+}
+
+export class UserView extends SessionUserView {
+  @ApiProperty() disabled!: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) lockedUntil?: string;
 }

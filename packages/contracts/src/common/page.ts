@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -20,12 +20,6 @@ export class PageQuery {
   @Min(1)
   @Max(MAX_PAGE_SIZE)
   pageSize?: number;
-}
-
-export class PageMeta {
-  @ApiProperty() page!: number;
-  @ApiProperty() pageSize!: number;
-  @ApiProperty() total!: number;
 }
 
 export interface Page<T> {

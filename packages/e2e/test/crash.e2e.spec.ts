@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats } from '@fengqiao/messaging';
 import { aDispute, DEMO_AGENCY as AGENCIES, eventually } from '@fengqiao/testing';
-import { TestHub } from './support/test-hub';
+import { DEMO_PASSWORD, TestHub } from './support/test-hub';
 
 /**
  * Crash safety: processes are killed with SIGKILL at exact points (failpoints) or the broker is
@@ -156,6 +156,24 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
   );
   expect(kase.body.status).toBe('in_mediation');
   expect(await hub.count('SELECT 1 FROM dispatch.outbox WHERE published_at IS NULL')).toBe(0);
+});
+
+it('after the broker was back, the gateway still learns of signed-out sessions (its watch reopened)', async () => {
+  const session = await hub.anonymous('POST', '/api/v1/auth/login', {
+    username: 'leader.qingzhou',
+    password: DEMO_PASSWORD,
+  });
+  const bearer = { authorization: `Bearer ${session.body.accessToken}` };
+  expect((await hub.anonymous('GET', '/api/v1/cases', undefined, bearer)).status).toBe(200);
+  expect(
+    (await hub.anonymous('POST', '/api/v1/auth/logout', { refreshToken: session.body.refreshToken })).status,
+  ).toBe(200);
+  const after = await eventually(
+    () => hub.anonymous('GET', '/api/v1/cases', undefined, bearer),
+    (r) => r.status === 401,
+    15000,
+  );
+  expect(after.status).toBe(401);
 });
 
 it('a service that stops answering costs the caller a 503 within the RPC timeout, never a hang', async () => {

@@ -21,17 +21,41 @@ export async function revokeSession(kv: KV, sessionId: string, at = new Date()):
 export class RevokedSessions {
   private readonly revokedAt = new Map<string, number>();
   private stopWatch: (() => void) | null = null;
+  private stopped = false;
 
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
+
+  /** Starts watching (the bucket's current entries first); resolves once the watch is open. */
   async watch(kv: KV): Promise<void> {
     const entries = await kv.watch();
     this.stopWatch = () => entries.stop();
-    void (async () => {
+    void this.follow(kv, entries);
+  }
+
+  /**
+   * A watch that ends or fails (NATS restarting, say) must not leave this replica accepting
+   * signed-out tokens unnoticed: it is opened again, replaying the bucket, until it holds.
+   */
+  private async follow(kv: KV, entries: Awaited<ReturnType<KV['watch']>>): Promise<void> {
+    try {
       for await (const e of entries) {
         if (e.operation === 'PUT') this.revokedAt.set(e.key, Date.parse(e.string()) || Date.now());
         else this.revokedAt.delete(e.key);
         this.prune();
       }
-    })();
+    } catch (e) {
+      this.log(`revoked-sessions watch failed: ${(e as Error).message}`);
+    }
+    for (let delay = 500; !this.stopped; delay = Math.min(delay * 2, 10000)) {
+      this.log('revoked-sessions watch ended; opening it again');
+      await new Promise((r) => setTimeout(r, delay));
+      try {
+        await this.watch(kv);
+        return;
+      } catch (e) {
+        this.log(`revoked-sessions watch could not reopen: ${(e as Error).message}`);
+      }
+    }
   }
 
   has(sessionId: string | undefined): boolean {
@@ -39,6 +63,7 @@ export class RevokedSessions {
   }
 
   stop(): void {
+    this.stopped = true;
     this.stopWatch?.();
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { natsServers } from '@fengqiao/config';
 import { connectNats, openRevokedSessions, RevokedSessions } from '@fengqiao/messaging';
@@ -32,7 +32,8 @@ export class RevokedSessionsModule {
         {
           provide: RevokedSessions,
           useFactory: async (nc: NatsConnection) => {
-            const revoked = new RevokedSessions();
+            const logger = new Logger('RevokedSessions');
+            const revoked = new RevokedSessions((m) => logger.warn(m));
             await revoked.watch(await openRevokedSessions(nc, config.NATS_STREAM_REPLICAS));
             return revoked;
           },

@@ -8,8 +8,37 @@ export const DispatchSubjects = {
   caseList: 'dispatch.case.list.v1',
   caseGet: 'dispatch.case.get.v1',
   partyReveal: 'dispatch.party.reveal.v1',
+  caseSuggestType: 'dispatch.case.suggest_type.v1',
+  caseReclassify: 'dispatch.case.reclassify.v1',
+  caseEscalate: 'dispatch.case.escalate.v1',
+  caseDispatch: 'dispatch.case.dispatch.v1',
+  routingPropose: 'dispatch.routing.propose.v1',
+  routingMatrixGet: 'dispatch.routing_matrix.get.v1',
+  routingMatrixPublish: 'dispatch.routing_matrix.publish.v1',
+  dispatchPolicyList: 'dispatch.dispatch_policy.list.v1',
+  dispatchPolicySet: 'dispatch.dispatch_policy.set.v1',
+  ladderList: 'dispatch.ladder.list.v1',
+  ladderChoose: 'dispatch.ladder.choose.v1',
+  notEscalatedIndex: 'dispatch.stats.not_escalated_index.v1',
   referralIssue: 'dispatch.referral.issue.v1',
   referralGet: 'dispatch.referral.get.v1',
+  referralList: 'dispatch.referral.list.v1',
+  referralRule: 'dispatch.referral.rule.v1',
+  referralTransfer: 'dispatch.referral.transfer.v1',
+  whistleBlow: 'dispatch.whistle.blow.v1',
+  whistleGet: 'dispatch.whistle.get.v1',
+  whistleList: 'dispatch.whistle.list.v1',
+  whistleRespond: 'dispatch.whistle.respond.v1',
+  whistleReportSupport: 'dispatch.whistle.report_support.v1',
+  whistleClose: 'dispatch.whistle.close.v1',
+  whistleListUnanswered: 'dispatch.whistle.list_unanswered.v1',
+  conferenceSchedule: 'dispatch.conference.schedule.v1',
+  conferenceGet: 'dispatch.conference.get.v1',
+  conferenceList: 'dispatch.conference.list.v1',
+  conferenceRecordMinutes: 'dispatch.conference.record_minutes.v1',
+  conferenceTaskIssue: 'dispatch.conference_task.issue.v1',
+  conferenceTaskClose: 'dispatch.conference_task.close.v1',
+  conferenceTaskList: 'dispatch.conference_task.list.v1',
   health: 'dispatch.health.check.v1',
 } as const;
 
@@ -26,6 +55,8 @@ export const IdentitySubjects = {
 export interface AgencySubjectSet {
   inboxList: string;
   referralAccept: string;
+  referralReturn: string;
+  referralStart: string;
   referralClose: string;
   health: string;
 }
@@ -35,6 +66,8 @@ export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
   return {
     inboxList: `${service}.inbox.list.v1`,
     referralAccept: `${service}.referral.accept.v1`,
+    referralReturn: `${service}.referral.return.v1`,
+    referralStart: `${service}.referral.start.v1`,
     referralClose: `${service}.referral.close.v1`,
     health: `${service}.health.check.v1`,
   };

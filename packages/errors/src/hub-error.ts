@@ -75,6 +75,16 @@ export const unprocessable = (field: string, reason: string, reasonZh: string) =
     { field, reason, reasonZh },
   ]);
 
+/** Several problems with the data at once (each field with its reason), as one 422. */
+export const unprocessableAll = (problems: FieldProblem[]) =>
+  new HubError(
+    422,
+    'UNPROCESSABLE',
+    problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+    problems.map((p) => `${p.field}：${p.reasonZh}`).join('；'),
+    problems,
+  );
+
 export const serviceUnavailable = (service: string, detail: string) =>
   new HubError(
     503,

@@ -3,6 +3,7 @@ export {
   notFound,
   conflict,
   unprocessable,
+  unprocessableAll,
   serviceUnavailable,
   internalError,
   type ErrorBody,

@@ -26,6 +26,7 @@ const REASONS_ZH: Record<string, string> = {
   nestedValidation: '结构不正确',
   isIdentityCard: '不是有效的居民身份证号码',
   isMobilePhone: '不是有效的手机号码',
+  isPartyIdNumber: '证件号码无效（个人为居民身份证号，组织为统一社会信用代码）',
 };
 
 function reasonZh(constraint: string, error: ValidationError): string {

@@ -1,7 +1,15 @@
 /** Domain vocabularies shared by every service (see docs/architecture.md for their meaning). */
 
+/** The mediation agencies: each kind has its own service and takes referrals (派单). */
 export const AGENCY_KINDS = ['police', 'judicial', 'people', 'lawyer'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/**
+ * Every unit the hub knows: the mediation agencies plus departments (国土, 民政, 市场监管, 城管, 法庭 …),
+ * which answer whistles and take joint-conference tasks through dispatch but take no referrals.
+ */
+export const UNIT_KINDS = [...AGENCY_KINDS, 'department'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** Which service serves each agency kind. */
 export const AGENCY_SERVICE: Record<AgencyKind, string> = {
@@ -27,7 +35,10 @@ export type IntakeChannel = (typeof INTAKE_CHANNELS)[number];
 export const PARTY_KINDS = ['person', 'organisation'] as const;
 export const PARTY_ROLES = ['applicant', 'respondent', 'other'] as const;
 
-/** A case's status as dispatch sees it. */
+/**
+ * A case's status as dispatch sees it. `registered` is 待派单: new, or every referral returned.
+ * `litigation`: the parties went to court (转诉讼). Readers must tolerate values added later.
+ */
 export const CASE_STATUSES = [
   'registered',
   'referred',
@@ -35,13 +46,83 @@ export const CASE_STATUSES = [
   'resolved',
   'unresolved',
   'withdrawn',
+  'litigation',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** 派单 lifecycle: 已派单 → 已签收 → 已办结. */
-export const REFERRAL_STATUSES = ['issued', 'accepted', 'closed'] as const;
+/**
+ * 派单 lifecycle: 已派单 → 已签收 | 已退单 → 办理中 → 已办结; 已转办 when the coordinator moves it
+ * to another agency. Readers must tolerate values added later (the list only ever grows).
+ */
+export const REFERRAL_STATUSES = [
+  'issued',
+  'accepted',
+  'in_progress',
+  'returned',
+  'transferred',
+  'closed',
+] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-/** 办结结果: 调解成功 / 调解不成 / 撤回. */
-export const REFERRAL_OUTCOMES = ['resolved', 'failed', 'withdrawn'] as const;
+/** 办结结果: 调解成功 (with the agreement) / 调解不成 (with a proposed next step) / 撤回 / 转诉讼. */
+export const REFERRAL_OUTCOMES = ['resolved', 'failed', 'withdrawn', 'litigation'] as const;
 export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
+
+/** What a failed mediation proposes next: 升级调解, 诉讼, 仲裁, 行政处理, 其他. */
+export const NEXT_STEPS = ['escalate', 'litigation', 'arbitration', 'administrative', 'other'] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/** 退单理由: 不属本辖区, 不属本单位职责, 需其他部门处理, 重复件, 当事人无法联系, 其他. */
+export const RETURN_REASONS = [
+  'not_our_jurisdiction',
+  'not_our_responsibility',
+  'needs_other_department',
+  'duplicate',
+  'parties_unreachable',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** A coordinator's ruling on a return the matrix contradicts: 退单成立 / 退单驳回 (the agency keeps it). */
+export const RETURN_RULINGS = ['upheld', 'overruled'] as const;
+export type ReturnRuling = (typeof RETURN_RULINGS)[number];
+
+/** 主办 / 协办. */
+export const REFERRAL_ROLES = ['lead', 'co'] as const;
+export type ReferralRole = (typeof REFERRAL_ROLES)[number];
+
+/** 风险等级: 一般 / 较大 / 重大 / 特别重大. */
+export const RISK_LEVELS = ['general', 'serious', 'major', 'especially_major'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** The jurisdiction tree's levels, top down. */
+export const JURISDICTION_LEVELS = ['city', 'district', 'street', 'community'] as const;
+export type JurisdictionLevel = (typeof JURISDICTION_LEVELS)[number];
+
+/**
+ * 调解阶梯 a jurisdiction chooses: 五级联动 (黄楼), 天祝三级 (吹哨—响应—支援), 1+3+N (丁卯).
+ * Each level has a mode that decides what the hub asks for at that level.
+ */
+export const LADDER_CODES = ['five_level', 'tianzhu_three_tier', 'one_three_n'] as const;
+export type LadderCode = (typeof LADDER_CODES)[number];
+export const LADDER_MODES = ['mediation', 'parties_choose_lawyer', 'hearing', 'joint_conference'] as const;
+export type LadderMode = (typeof LADDER_MODES)[number];
+
+/** 吹哨: 紧急 (报到 within 30 minutes) / 一般 (within 24 hours). */
+export const WHISTLE_URGENCIES = ['urgent', 'normal'] as const;
+export type WhistleUrgency = (typeof WHISTLE_URGENCIES)[number];
+export const WHISTLE_STATUSES = ['open', 'closed'] as const;
+export type WhistleStatus = (typeof WHISTLE_STATUSES)[number];
+/** A summoned unit: 已召集 → 已报到 → 已支援. */
+export const SUMMONS_STATUSES = ['summoned', 'responded', 'supported'] as const;
+export type SummonsStatus = (typeof SUMMONS_STATUSES)[number];
+
+/** 联席会议: 已安排 → 已召开 (minutes recorded) → 已办结 (every task closed). */
+export const CONFERENCE_STATUSES = ['scheduled', 'held', 'closed'] as const;
+export type ConferenceStatus = (typeof CONFERENCE_STATUSES)[number];
+export const CONFERENCE_TASK_STATUSES = ['open', 'closed'] as const;
+export type ConferenceTaskStatus = (typeof CONFERENCE_TASK_STATUSES)[number];
+
+/** Case flags: 重复件/反复矛盾, 推诿扯皮 (ping-pong of returns), 民转刑 risk. */
+export const CASE_FLAGS = ['repeat', 'ping_pong', 'violence_risk'] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];

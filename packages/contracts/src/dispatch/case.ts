@@ -4,7 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIdentityCard,
+  IsBoolean,
   IsIn,
   IsInt,
   IsMobilePhone,
@@ -19,13 +19,21 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page';
+import { QueryBoolean } from '../common/query-boolean';
+import { IsPartyIdNumber } from '../common/party-id-number';
 import {
   CASE_STATUSES,
   INTAKE_CHANNELS,
+  LADDER_CODES,
+  LADDER_MODES,
   PARTY_KINDS,
   PARTY_ROLES,
+  RISK_LEVELS,
   type CaseStatus,
   type IntakeChannel,
+  type LadderCode,
+  type LadderMode,
+  type RiskLevel,
 } from '../common/vocabulary';
 import { JURISDICTION_CODE, JURISDICTION_CODE_MESSAGE } from './agency';
 import { ReferralView } from './referral';
@@ -46,11 +54,12 @@ export class PartyInput {
   name!: string;
 
   @ApiPropertyOptional({
-    description: '居民身份证号 (GB 11643, checksum verified); stored encrypted, shown masked',
+    description:
+      'a person: 居民身份证号 (GB 11643); an organisation: 统一社会信用代码 (GB 32100); checksum verified, stored encrypted, shown masked',
     example: '11010519491231002X',
   })
   @IsOptional()
-  @IsIdentityCard('zh-CN', { message: 'idNumber must be a valid resident identity card number (GB 11643)' })
+  @IsPartyIdNumber()
   idNumber?: string;
 
   @ApiPropertyOptional({
@@ -95,6 +104,35 @@ export class RegisterCaseRequest {
   @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: 'must be 4-40 letters, digits or dashes' })
   incidentNumber?: string;
 
+  @ApiPropertyOptional({ enum: RISK_LEVELS, default: 'general', description: '风险等级' })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ default: false, description: '民转刑 risk: police lists show the case first' })
+  @IsOptional()
+  @IsBoolean()
+  violenceRisk?: boolean;
+
+  @ApiPropertyOptional({
+    example: '黄楼街道卢李村3号',
+    description: 'where it happened; used to find repeats',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    description: 'the ladder level mediation starts at (default 1, the lowest)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9)
+  startLevel?: number;
+
   @ApiProperty({ type: [PartyInput] })
   @IsArray()
   @ArrayMinSize(1)
@@ -118,6 +156,41 @@ export class CaseIdParams {
 }
 
 export class ListCasesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'a dispute type code' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z_]{1,40}$/, { message: 'must be a dispute type code such as neighbour' })
+  disputeType?: string;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS)
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ description: '民转刑 risk only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  violenceRisk?: boolean;
+
+  @ApiPropertyOptional({ description: 'repeats (重复件) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  repeat?: boolean;
+
+  @ApiPropertyOptional({ description: 'ping-pong (推诿扯皮) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  pingPong?: boolean;
+
+  @ApiPropertyOptional({ description: 'current ladder level' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ladderLevel?: number;
+
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
@@ -153,12 +226,58 @@ export class CaseSummaryView {
   @ApiProperty() jurisdictionCode!: string;
   @ApiProperty({ enum: INTAKE_CHANNELS }) channel!: IntakeChannel;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;
+  @ApiProperty({ enum: RISK_LEVELS }) riskLevel!: RiskLevel;
+  @ApiProperty({ description: '民转刑 risk' }) violenceRisk!: boolean;
+  @ApiProperty({ description: '重复件/反复矛盾' }) repeat!: boolean;
+  @ApiProperty({ description: '推诿扯皮: returned again and again' }) pingPong!: boolean;
+  @ApiProperty({ description: 'current ladder level' }) ladderLevel!: number;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class CaseOwnerView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) agencyId?: string;
+}
+
+export class CaseLadderView {
+  @ApiProperty({ enum: LADDER_CODES }) code!: LadderCode;
+  @ApiProperty() level!: number;
+  @ApiProperty({ example: '介入调' }) levelName!: string;
+  @ApiProperty({ enum: LADDER_MODES }) mode!: LadderMode;
+  @ApiProperty() startLevel!: number;
+  @ApiPropertyOptional({ description: 'the next level a failed mediation proposed' }) proposedLevel?: number;
+  @ApiPropertyOptional() closedLevel?: number;
+}
+
+export class CaseLinkView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty() caseNumber!: string;
+  @ApiProperty({ enum: ['same_id_number', 'same_phone', 'same_address', 'rebound'] }) reason!: string;
+}
+
+export class EscalationView {
+  @ApiProperty() fromLevel!: number;
+  @ApiProperty() toLevel!: number;
+  @ApiProperty() reason!: string;
+  @ApiProperty() escalatedBy!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class CaseView extends CaseSummaryView {
   @ApiProperty() description!: string;
   @ApiPropertyOptional() incidentNumber?: string;
+  @ApiPropertyOptional() address?: string;
+  @ApiProperty({ type: CaseOwnerView, description: '首接负责: who received it' }) firstOwner!: CaseOwnerView;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'the agency whose accepted lead referral holds the case now',
+  })
+  ownerAgencyId?: string;
+  @ApiProperty({ type: CaseLadderView }) ladder!: CaseLadderView;
+  @ApiProperty({ type: [CaseLinkView], description: 'earlier cases of the same party or place' })
+  links!: CaseLinkView[];
+  @ApiProperty({ type: [EscalationView] }) escalations!: EscalationView[];
   @ApiProperty({ type: [PartyView] }) parties!: PartyView[];
   @ApiProperty({ type: [ReferralView] }) referrals!: ReferralView[];
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];

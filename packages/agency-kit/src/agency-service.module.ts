@@ -4,6 +4,7 @@ import { ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { AgencyIdentity } from './agency-kind';
 import type { AgencyEnv } from './config';
 import { agencyDataSourceOptions, type AgencyServiceParts } from './data-source';
+import { ApplyDispatchDecisions } from './inbox/apply-dispatch-decisions';
 import { createInboxHandlers } from './inbox/inbox.handlers';
 import { InboxQueries } from './inbox/inbox-queries';
 import { ReceiveReferral } from './inbox/receive-referral';
@@ -34,6 +35,7 @@ export class AgencyServiceModule {
       providers: [
         { provide: AgencyIdentity, useValue: new AgencyIdentity(definition.kind, serviceName) },
         ReceiveReferral,
+        ApplyDispatchDecisions,
         ReferralLifecycle,
         InboxQueries,
       ],

@@ -2,10 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
+  AGENCY_KINDS,
   AgencyIdParams,
   DispatchSubjects,
   ListAgenciesQuery,
-  ListReferralsQuery,
+  ListInboxQuery,
+  type AgencyKind,
   type AgencyView,
   type InboxReferralView,
   type Page,
@@ -32,16 +34,24 @@ export class AgenciesController {
     return this.services.dispatch(DispatchSubjects.agencyGet, actor, params);
   }
 
-  /** The agency's own inbox, served by the service of its kind. */
+  /**
+   * The agency's own inbox, served by the service of its kind: 民转刑 first, then the most serious
+   * risk, then the newest. A department (国土, 民政 …) takes no referrals: its inbox is empty.
+   */
   @Get(':agencyId/referrals')
   @Allow('coordinator', 'agency_staff', 'mediator')
   async inbox(
     @CurrentActor() actor: RequestActor,
     @Param() params: AgencyIdParams,
-    @Query() query: ListReferralsQuery,
+    @Query() query: ListInboxQuery,
   ): Promise<Page<InboxReferralView>> {
     assertAgencyScope(actor, params.agencyId);
     const agency = await this.services.dispatch<AgencyView>(DispatchSubjects.agencyGet, actor, params);
+    if (!isAgencyKind(agency.kind)) {
+      return { items: [], page: query.page ?? 1, pageSize: query.pageSize ?? 20, total: 0 };
+    }
     return this.services.agency(agency.kind, (s) => s.inboxList, actor, { ...query, agencyId: agency.id });
   }
 }
+
+const isAgencyKind = (kind: string): kind is AgencyKind => (AGENCY_KINDS as readonly string[]).includes(kind);

@@ -7,6 +7,7 @@ import {
   InboxReferralView,
   ReferralIdParams,
   ReferralView,
+  ReturnReferralRequest,
   type AgencySubjectSet,
 } from '@fengqiao/contracts';
 import { conflict, HubError } from '@fengqiao/errors';
@@ -32,6 +33,26 @@ export class ReferralsController {
   @ApiOkResponse({ type: InboxReferralView, description: '签收' })
   accept(@CurrentActor() actor: Actor, @Param() params: ReferralIdParams): Promise<InboxReferralView> {
     return this.toOwningAgency(actor, params.referralId, (s) => s.referralAccept, {});
+  }
+
+  @Post(':referralId/return')
+  @Allow('agency_staff', 'mediator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: InboxReferralView, description: '退单 with a reason, back to dispatch' })
+  returnReferral(
+    @CurrentActor() actor: RequestActor,
+    @Param() params: ReferralIdParams,
+    @Body() body: ReturnReferralRequest,
+  ): Promise<InboxReferralView> {
+    return this.toOwningAgency(actor, params.referralId, (s) => s.referralReturn, body);
+  }
+
+  @Post(':referralId/start')
+  @Allow('agency_staff', 'mediator')
+  @HttpCode(200)
+  @ApiOkResponse({ type: InboxReferralView, description: '开始办理 an accepted referral' })
+  start(@CurrentActor() actor: RequestActor, @Param() params: ReferralIdParams): Promise<InboxReferralView> {
+    return this.toOwningAgency(actor, params.referralId, (s) => s.referralStart, {});
   }
 
   @Post(':referralId/close')

@@ -8,6 +8,8 @@ import {
   agencySubjects,
   CloseReferralCommand,
   ListInboxCommand,
+  ReturnReferralCommand,
+  StartReferralCommand,
   type AgencyKind,
   type InboxReferralView,
   type Page,
@@ -45,6 +47,27 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
       @Payload('body') body: AcceptReferralCommand,
     ): Promise<InboxReferralView> {
       return this.lifecycle.accept(actor, body.referralId);
+    }
+
+    /** 退单 with a reason. */
+    @MessagePattern(subjects.referralReturn)
+    @Audited()
+    returnReferral(
+      @Payload('actor') actor: Actor,
+      @Payload('body') body: ReturnReferralCommand,
+    ): Promise<InboxReferralView> {
+      const { referralId, ...input } = body;
+      return this.lifecycle.returnToDispatch(actor, referralId, input);
+    }
+
+    /** 开始办理. */
+    @MessagePattern(subjects.referralStart)
+    @Audited()
+    start(
+      @Payload('actor') actor: Actor,
+      @Payload('body') body: StartReferralCommand,
+    ): Promise<InboxReferralView> {
+      return this.lifecycle.start(actor, body.referralId);
     }
 
     @MessagePattern(subjects.referralClose)

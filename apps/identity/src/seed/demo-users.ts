@@ -68,6 +68,48 @@ export const DEMO_USERS: {
     role: 'coordinator',
     jurisdictionCode: '370781000000',
   },
+  {
+    username: 'clerk.huanglou-land',
+    displayName: '黄楼自然资源所 周所长',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000501',
+  },
+  {
+    username: 'clerk.huanglou-civil',
+    displayName: '黄楼街道民政办 吴干事',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000502',
+  },
+  {
+    username: 'clerk.mihe-land',
+    displayName: '弥河自然资源所 马所长',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000506',
+  },
+  {
+    username: 'clerk.mihe-civil',
+    displayName: '弥河镇民政办 李干事',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000507',
+  },
+  {
+    username: 'clerk.mihe-police',
+    displayName: '弥河派出所 陈民警',
+    role: 'agency_staff',
+    agencyId: '6a1f0c00-0000-4000-8000-000000000104',
+  },
+  {
+    username: 'reporter.minjia',
+    displayName: '闵家村网格员 孙丽',
+    role: 'reporter',
+    jurisdictionCode: '370781100201',
+  },
+  {
+    username: 'coordinator.mihe',
+    displayName: '弥河镇综治中心 刘协调员',
+    role: 'coordinator',
+    jurisdictionCode: '370781100000',
+  },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 

@@ -74,6 +74,8 @@ async function pushDisputes({ client, n, concurrency, prefix, pickAgency, onProg
           const ref = await client.post(`/api/v1/cases/${reg.json.id}/referrals`, {
             agencyId: agency.id,
             note: '请于两个工作日内联系当事人',
+            // Rotating over every kind on purpose, outside the routing matrix: the coordinator's override.
+            overrideReason: '基准测试：依次派往各类单位',
           });
           const c = performance.now();
           if (ref.status !== 201 || !ref.json?.id)

@@ -6,7 +6,13 @@ import { SCHEMA, SERVICE_NAME, type DispatchEnv } from './config';
 import { ENTITIES } from './data-source';
 import { MIGRATIONS } from './migrations';
 import { PersonalDataModule } from './personal-data.module';
+import { SettingsModule } from './settings.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { WhistlesModule } from './whistles/whistles.module';
+import { ConferencesModule } from './conferences/conferences.module';
+import { ClassificationModule } from './classification/classification.module';
+import { LadderModule } from './ladder/ladder.module';
+import { RoutingModule } from './routing/routing.module';
 
 @Module({})
 export class DispatchModule {
@@ -22,9 +28,15 @@ export class DispatchModule {
           config,
         }),
         PersonalDataModule.forRoot(config),
+        SettingsModule.forRoot(config),
         AgenciesModule,
         CasesModule,
         ReferralsModule,
+        WhistlesModule,
+        ConferencesModule,
+        RoutingModule,
+        LadderModule,
+        ClassificationModule,
       ],
     };
   }

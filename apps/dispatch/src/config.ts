@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'dispatch';
@@ -17,6 +17,36 @@ export class DispatchEnv extends CommonEnv {
   @IsOptional()
   @IsString()
   PII_HASH_KEY?: string;
+
+  /** 重复件: a case repeats an earlier one of the same party or address registered within this many days. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  REPEAT_WINDOW_DAYS: number = 180;
+
+  /** 推诿扯皮: this many returns on one case flag it as ping-pong. */
+  @IsInt()
+  @Min(2)
+  @Max(20)
+  PING_PONG_RETURNS: number = 2;
+
+  /** 签收 target in wall-clock hours, for an agency's on-time record in routing (SLA clocks refine it). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  ACCEPT_TARGET_HOURS: number = 2;
+
+  /** 吹哨 紧急: summoned units 报到 within this many minutes (wall-clock). */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  WHISTLE_RESPOND_URGENT_MINUTES: number = 30;
+
+  /** 吹哨 一般: summoned units 报到 within this many hours (wall-clock). */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  WHISTLE_RESPOND_NORMAL_HOURS: number = 24;
 }
 
 export const loadDispatchConfig = (env: Record<string, string | undefined> = process.env) =>

@@ -9,7 +9,15 @@ import { DisputeType } from './cases/dispute-type.entity';
 import { TimelineEntry } from './cases/timeline-entry.entity';
 import { MIGRATIONS } from './migrations';
 import { Referral } from './referrals/referral.entity';
+import { TypeSuggestionRecord } from './classification/type-suggestion-record.entity';
+import { CaseEscalation } from './ladder/case-escalation.entity';
+import { Ladder, LadderLevel, LadderPolicy } from './ladder/ladder.entity';
+import { CaseLink } from './repeats/case-link.entity';
+import { DispatchPolicy } from './routing/dispatch-policy.entity';
+import { RoutingMatrixEntry, RoutingMatrixVersion } from './routing/routing-matrix.entity';
 import { SCHEMA, SERVICE_NAME } from './config';
+import { Whistle, WhistleSummons } from './whistles/whistle.entity';
+import { Conference, ConferenceParticipant, ConferenceTask } from './conferences/conference.entity';
 
 export const ENTITIES = [
   Jurisdiction,
@@ -19,6 +27,20 @@ export const ENTITIES = [
   CaseParty,
   TimelineEntry,
   Referral,
+  Ladder,
+  LadderLevel,
+  LadderPolicy,
+  CaseEscalation,
+  RoutingMatrixVersion,
+  RoutingMatrixEntry,
+  DispatchPolicy,
+  CaseLink,
+  TypeSuggestionRecord,
+  Whistle,
+  WhistleSummons,
+  Conference,
+  ConferenceParticipant,
+  ConferenceTask,
   ...MESSAGING_ENTITIES,
   AuditEntry,
 ];

@@ -137,8 +137,24 @@ describe('registering a case (登记)', () => {
     );
     expect(e.status).toBe(400);
     expect(e.fields).toEqual([
-      expect.objectContaining({ field: 'parties[0].idNumber', reasonZh: '不是有效的居民身份证号码' }),
+      expect.objectContaining({
+        field: 'parties[0].idNumber',
+        reason: 'idNumber must be a valid resident identity card number (GB 11643)',
+        reasonZh: '证件号码无效（个人为居民身份证号，组织为统一社会信用代码）',
+      }),
     ]);
+  });
+
+  it("checks an organisation's unified social credit code (GB 32100) instead", async () => {
+    const org = { kind: 'organisation', role: 'respondent', name: '青州某物业公司' };
+    const e = await failure(register({ parties: [{ ...org, idNumber: '91350100M000100Y44' }] }));
+    expect([e.status, e.fields?.[0].reason]).toEqual([
+      400,
+      'idNumber must be a valid unified social credit code (GB 32100)',
+    ]);
+    expect(
+      (await register({ parties: [{ ...org, idNumber: '91350100M000100Y43' }] })).parties[0].idNumber,
+    ).toMatch(/\*/);
   });
 
   it('needs the incident number for a 110 call', async () => {
@@ -274,7 +290,11 @@ describe("applying the agency's events", () => {
   it('a case handled by two agencies stays in mediation until both close, and a success is not undone by a later failure', async () => {
     const kase = await register();
     const a = await refer(kase.id, PEOPLE_COMMITTEE);
-    const b = await refer(kase.id, POLICE_STATION);
+    const b = await send<ReferralView>(DispatchSubjects.referralIssue, {
+      caseId: kase.id,
+      agencyId: POLICE_STATION,
+      role: 'co',
+    });
     const close = (
       referralId: string,
       agencyId: string,
@@ -321,14 +341,14 @@ describe('the bus', () => {
 describe('lists', () => {
   it('filter agencies by kind and jurisdiction subtree, and page', async () => {
     const police = await send<Page<{ kind: string }>>(DispatchSubjects.agencyList, { kind: 'police' });
-    expect(police.total).toBe(3);
+    expect(police.total).toBe(4);
     expect(police.items.every((a) => a.kind === 'police')).toBe(true);
     const huanglou = await send<Page<{ jurisdictionCode: string }>>(DispatchSubjects.agencyList, {
       jurisdictionCode: '370781007',
       pageSize: 2,
       page: 2,
     });
-    expect(huanglou.total).toBe(6);
+    expect(huanglou.total).toBe(11); // 6 mediation agencies and 5 departments
     expect(huanglou.items).toHaveLength(2);
     expect(huanglou.items.every((a) => a.jurisdictionCode.startsWith('370781007'))).toBe(true);
   });

@@ -12,7 +12,12 @@ import { SERVICE_NAME, type GatewayEnv } from './config';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
 import { ACTOR_SIGNING_KEY, NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
 import { RevokedSessionsModule } from './http/revoked-sessions.module';
+import { LaddersController } from './ladders/ladders.controller';
+import { ReferralCoordinationController } from './referrals/referral-coordination.controller';
 import { ReferralsController } from './referrals/referrals.controller';
+import { RoutingController } from './routing/routing.controller';
+import { WhistlesController } from './whistles/whistles.controller';
+import { ConferencesController } from './conferences/conferences.controller';
 
 @Module({})
 export class GatewayModule {
@@ -43,6 +48,11 @@ export class GatewayModule {
         AgenciesController,
         CasesController,
         ReferralsController,
+        ReferralCoordinationController,
+        RoutingController,
+        LaddersController,
+        WhistlesController,
+        ConferencesController,
         HealthController,
       ],
       providers: [

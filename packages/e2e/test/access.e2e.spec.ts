@@ -31,12 +31,43 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/cases/{caseId}/referrals': ['coordinator'],
   'GET /api/v1/referrals/{referralId}': ['coordinator', 'leader', 'agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/accept': ['agency_staff', 'mediator'],
+  'POST /api/v1/referrals/{referralId}/return': ['agency_staff', 'mediator'],
+  'POST /api/v1/referrals/{referralId}/start': ['agency_staff', 'mediator'],
   'POST /api/v1/referrals/{referralId}/close': ['agency_staff', 'mediator'],
   'GET /api/v1/admin/audit/verify': ['admin'],
   'GET /api/v1/admin/users': ['admin'],
   'POST /api/v1/admin/users': ['admin'],
   'POST /api/v1/admin/users/{userId}/disable': ['admin'],
   'GET /api/v1/cases/{caseId}/parties/{position}/personal-data': ['coordinator', 'agency_staff', 'mediator'],
+  'POST /api/v1/cases/type-suggestions': ['coordinator', 'reporter'],
+  'PUT /api/v1/cases/{caseId}/dispute-type': ['coordinator'],
+  'GET /api/v1/cases/{caseId}/routing-proposal': ['coordinator'],
+  'POST /api/v1/cases/{caseId}/dispatch': ['coordinator'],
+  'POST /api/v1/cases/{caseId}/escalations': ['coordinator'],
+  'GET /api/v1/referrals': ['coordinator', 'leader'],
+  'POST /api/v1/referrals/{referralId}/ruling': ['coordinator'],
+  'POST /api/v1/referrals/{referralId}/transfer': ['coordinator'],
+  'GET /api/v1/routing-matrix': ['coordinator', 'leader', 'admin'],
+  'PUT /api/v1/routing-matrix': ['admin'],
+  'GET /api/v1/dispatch-policies': ['coordinator', 'leader', 'admin'],
+  'PUT /api/v1/dispatch-policies/{jurisdictionCode}': ['admin'],
+  'GET /api/v1/ladders': ALL,
+  'PUT /api/v1/jurisdictions/{jurisdictionCode}/ladder': ['admin'],
+  'GET /api/v1/stats/not-escalated-index': ['coordinator', 'leader'],
+  'POST /api/v1/cases/{caseId}/whistles': ['reporter', 'coordinator', 'agency_staff', 'mediator'],
+  'GET /api/v1/whistles': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'GET /api/v1/whistles/unanswered': ['coordinator', 'leader'],
+  'GET /api/v1/whistles/{whistleId}': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/whistles/{whistleId}/respond': ['agency_staff', 'mediator'],
+  'POST /api/v1/whistles/{whistleId}/support': ['agency_staff', 'mediator'],
+  'POST /api/v1/whistles/{whistleId}/close': ['reporter', 'coordinator', 'agency_staff', 'mediator'],
+  'POST /api/v1/cases/{caseId}/conferences': ['coordinator'],
+  'GET /api/v1/conferences': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'GET /api/v1/conferences/{conferenceId}': ['coordinator', 'reporter', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/conferences/{conferenceId}/minutes': ['coordinator'],
+  'POST /api/v1/conferences/{conferenceId}/tasks': ['coordinator'],
+  'GET /api/v1/conference-tasks': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/conference-tasks/{taskId}/close': ['agency_staff', 'mediator'],
 };
 
 let hub: TestHub;
@@ -63,7 +94,33 @@ const concrete = (path: string) =>
     .replace('{caseId}', '00000000-0000-4000-8000-00000000000c')
     .replace('{referralId}', '00000000-0000-4000-8000-00000000000f')
     .replace('{position}', '0')
+    .replace('{jurisdictionCode}', '370781007000')
+    .replace('{whistleId}', '00000000-0000-4000-8000-0000000000b1')
+    .replace('{conferenceId}', '00000000-0000-4000-8000-0000000000c1')
+    .replace('{taskId}', '00000000-0000-4000-8000-0000000000d1')
     .replace('{userId}', '00000000-0000-4000-8000-0000000000aa');
+
+/** A body each command would accept, so that only the caller's scope can refuse it. */
+const VALID_BODIES: [RegExp, () => object][] = [
+  [/\/close$/, () => ({ outcome: 'resolved', note: 'x', agreementSummary: 'x' })],
+  [/\/return$/, () => ({ reason: 'other', note: 'x' })],
+  [/\/referrals$/, () => ({ agencyId: DEMO_AGENCY.huanglouCommittee })],
+  [/\/dispatch$/, () => ({ leadAgencyId: DEMO_AGENCY.huanglouCommittee })],
+  [/\/dispute-type$/, () => ({ disputeType: 'land' })],
+  [/\/escalations$/, () => ({ reason: 'x' })],
+  [/\/ruling$/, () => ({ ruling: 'upheld', note: 'x' })],
+  [/\/transfer$/, () => ({ toAgencyId: DEMO_AGENCY.huanglouCommittee, reason: 'x' })],
+  [/\/whistles$/, () => ({ urgency: 'urgent', reason: 'x', unitIds: [DEMO_AGENCY.huanglouLand] })],
+  [
+    /\/conferences$/,
+    () => ({
+      scheduledFor: new Date().toISOString(),
+      place: 'x',
+      participantUnitIds: [DEMO_AGENCY.huanglouLand, DEMO_AGENCY.huanglouCivil],
+    }),
+  ],
+];
+const validBody = (path: string) => (VALID_BODIES.find(([re]) => re.test(path))?.[1] ?? aDispute)();
 
 describe('the authorization matrix', () => {
   it('has an expectation for every route the gateway serves', () => {
@@ -125,7 +182,8 @@ describe("the authorization matrix, outside the caller's scope", () => {
         .replace('{caseId}', foreign.caseId)
         .replace('{referralId}', foreign.referralId)
         .replace('{agencyId}', foreign.agencyId)
-        .replace('{position}', '0');
+        .replace('{position}', '0')
+        .replace('{jurisdictionCode}', '370781007000');
       // The leader's 辖区 is the whole city; coordinators may look into any agency's inbox.
       const scoped = expected.filter(
         (role) =>
@@ -133,18 +191,7 @@ describe("the authorization matrix, outside the caller's scope", () => {
           !(role === 'coordinator' && path.endsWith('/referrals') && path.startsWith('/api/v1/agencies')),
       );
       for (const role of scoped) {
-        const r = await hub.as(
-          USERS[role],
-          method,
-          url,
-          method === 'POST'
-            ? path.endsWith('/close')
-              ? { outcome: 'resolved', note: 'x' }
-              : path.endsWith('/referrals')
-                ? { agencyId: DEMO_AGENCY.huanglouCommittee }
-                : aDispute()
-            : undefined,
-        );
+        const r = await hub.as(USERS[role], method, url, method === 'GET' ? undefined : validBody(path));
         if (![403, 404].includes(r.status))
           outcomes.push(`${route} as ${role} outside its scope: ${r.status}`);
         checked += 1;

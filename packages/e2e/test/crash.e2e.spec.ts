@@ -72,6 +72,7 @@ it.each(['relay.before-publish', 'relay.after-publish'])(
     // The reply may or may not make it out before the kill: what counts is what was committed.
     const reply = await hub.http('POST', `/api/v1/cases/${caseId}/referrals`, {
       agencyId: AGENCIES.huanglouJudicial,
+      role: 'co',
     });
     expect([201, 503]).toContain(reply.status);
     expect(await hub.hub.waitExit('dispatch')).toBe('SIGKILL');
@@ -104,6 +105,7 @@ it('nats-server stopped for a few seconds mid-flow: every committed referral and
         ? (
             await hub.http('POST', `/api/v1/cases/${kase.body.id}/referrals`, {
               agencyId: AGENCIES.lawyerStudio,
+              overrideReason: '当事人要求律师调解',
             })
           ).status
         : kase.status;

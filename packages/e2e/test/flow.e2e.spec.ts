@@ -18,7 +18,7 @@ describe('one dispute handed across services', () => {
     const agencies = await hub.http('GET', '/api/v1/agencies?pageSize=100');
     expect(agencies.status).toBe(200);
     expect(new Set(agencies.body.items.map((a: { kind: string }) => a.kind))).toEqual(
-      new Set(['police', 'judicial', 'people', 'lawyer']),
+      new Set(['police', 'judicial', 'people', 'lawyer', 'department']),
     );
 
     const registered = await hub.http('POST', '/api/v1/cases', aDispute());
@@ -51,6 +51,7 @@ describe('one dispute handed across services', () => {
     const closed = await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${referralId}/close`, {
       outcome: 'resolved',
       note: '双方达成调解协议',
+      agreementSummary: '楼上住户承担维修费用',
     });
     expect([closed.status, closed.body.status]).toEqual([200, 'closed']);
 
@@ -120,6 +121,7 @@ describe('one dispute handed across services', () => {
     const early = await hub.as('clerk.huanglou-police', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {
       outcome: 'resolved',
       note: '提前办结',
+      agreementSummary: '楼上住户承担维修费用',
     });
     expect([early.status, early.body.error.code]).toEqual([409, 'CONFLICT']);
     expect(early.body.error.messageZh).toMatch(/[\u4e00-\u9fff]/);
@@ -184,6 +186,7 @@ describe('one dispute handed across services', () => {
         await hub.as('clerk.huanglou-committee', 'POST', `/api/v1/referrals/${ref.body.id}/close`, {
           outcome: 'resolved',
           note: '未签收先办结',
+          agreementSummary: '楼上住户承担维修费用',
         })
       ).status,
     ).toBe(409);

@@ -12,6 +12,8 @@ const toView = (a: Agency): AgencyView => ({
   kind: a.kind,
   jurisdictionCode: a.jurisdictionCode,
   jurisdictionName: a.jurisdiction?.name ?? '',
+  capacity: a.capacity,
+  published: a.published,
 });
 
 @Injectable()

@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-
-export const JURISDICTION_LEVELS = ['city', 'district', 'street', 'community'] as const;
+import type { JurisdictionLevel } from '@fengqiao/contracts';
 
 /**
  * One node of the 辖区 tree: city → district/county → street/town → community/village.
@@ -16,7 +15,7 @@ export class Jurisdiction {
   name!: string;
 
   @Column('varchar', { length: 16 })
-  level!: (typeof JURISDICTION_LEVELS)[number];
+  level!: JurisdictionLevel;
 
   @Index()
   @Column('varchar', { length: 12 })
@@ -37,4 +36,15 @@ export function subtreePrefix(code: string): string {
   if (full.endsWith('000000')) return full.slice(0, full.endsWith('00000000') ? 4 : 6);
   if (full.endsWith('000')) return full.slice(0, 9);
   return full;
+}
+
+/** A node and its ancestors, nearest first: village → town → district → city (12-digit codes). */
+export function ancestorCodes(code: string): string[] {
+  const full = toStoredCode(code);
+  const chain = [full];
+  for (const keep of [9, 6, 4]) {
+    const up = full.slice(0, keep).padEnd(12, '0');
+    if (up !== chain[chain.length - 1]) chain.push(up);
+  }
+  return chain;
 }

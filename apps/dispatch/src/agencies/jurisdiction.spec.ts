@@ -1,4 +1,4 @@
-import { subtreePrefix, toStoredCode } from './jurisdiction.entity';
+import { ancestorCodes, subtreePrefix, toStoredCode } from './jurisdiction.entity';
 
 describe('jurisdiction codes', () => {
   it('stores every code as 12 digits', () => {
@@ -12,5 +12,16 @@ describe('jurisdiction codes', () => {
     expect(subtreePrefix('370781')).toBe('370781'); // 青州市
     expect(subtreePrefix('370781007000')).toBe('370781007'); // 黄楼街道
     expect(subtreePrefix('370781007201')).toBe('370781007201'); // 卢李村
+  });
+
+  it('walks from a village up to the city, nearest first', () => {
+    expect(ancestorCodes('370781007201')).toEqual([
+      '370781007201',
+      '370781007000',
+      '370781000000',
+      '370700000000',
+    ]);
+    expect(ancestorCodes('370781007')).toEqual(['370781007000', '370781000000', '370700000000']);
+    expect(ancestorCodes('370700000000')).toEqual(['370700000000']);
   });
 });

@@ -1,7 +1,8 @@
-import type { SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '@fengqiao/contracts';
-import { HubError } from '@fengqiao/errors';
+import { HubError, notFound } from '@fengqiao/errors';
 import { subtreePrefix } from '../agencies/jurisdiction.entity';
+import { Case } from './case.entity';
 
 /**
  * Which cases an actor may see, from the signed actor's role and scope: coordinators, reporters
@@ -36,8 +37,11 @@ export function whereInCaseScope<T extends object>(
     case 'subtree':
       return qb.andWhere('c.jurisdiction_code LIKE :scopePrefix', { scopePrefix: `${scope.prefix}%` });
     case 'agency':
+      // Referred to the unit, or the unit was summoned by a whistle or given a conference task on it.
       return qb.andWhere(
-        'EXISTS (SELECT 1 FROM dispatch.referrals sr WHERE sr.case_id = c.id AND sr.agency_id = :scopeAgency)',
+        '(EXISTS (SELECT 1 FROM dispatch.referrals sr WHERE sr.case_id = c.id AND sr.agency_id = :scopeAgency)' +
+          ' OR EXISTS (SELECT 1 FROM dispatch.whistle_summons sw WHERE sw.case_id = c.id AND sw.unit_id = :scopeAgency)' +
+          ' OR EXISTS (SELECT 1 FROM dispatch.conference_tasks st WHERE st.case_id = c.id AND st.unit_id = :scopeAgency))',
         { scopeAgency: scope.agencyId },
       );
     case 'none':
@@ -45,17 +49,21 @@ export function whereInCaseScope<T extends object>(
   }
 }
 
-/** The same rule for one case already loaded, given the agencies it was referred to. */
+/**
+ * The same rule for one case already loaded, given the agencies it was referred to and, optionally,
+ * the units summoned to it or tasked on it (`unitsInvolvedIn`).
+ */
 export function isInCaseScope(
   scope: CaseScope,
   jurisdictionCode: string,
   referredAgencyIds: string[],
+  involvedUnitIds: readonly string[] = [],
 ): boolean {
   switch (scope.kind) {
     case 'subtree':
       return jurisdictionCode.startsWith(scope.prefix);
     case 'agency':
-      return referredAgencyIds.includes(scope.agencyId);
+      return referredAgencyIds.includes(scope.agencyId) || involvedUnitIds.includes(scope.agencyId);
     case 'none':
       return false;
   }
@@ -72,4 +80,26 @@ export function assertWithinJurisdiction(actor: Actor, jurisdictionCode: string)
       `辖区 ${jurisdictionCode} 不在您的管辖范围内`,
     );
   }
+}
+
+/** Units on a case without a referral: summoned by one of its whistles or given a conference task. */
+export async function unitsInvolvedIn(db: EntityManager | DataSource, caseId: string): Promise<string[]> {
+  const rows: { unit_id: string }[] = await db.query(
+    'SELECT unit_id FROM dispatch.whistle_summons WHERE case_id = $1' +
+      ' UNION SELECT unit_id FROM dispatch.conference_tasks WHERE case_id = $1',
+    [caseId],
+  );
+  return rows.map((r) => r.unit_id);
+}
+
+/**
+ * Loads and locks a case for a coordinator's command: outside their 辖区 it reads as "not found",
+ * because its existence is not theirs to know.
+ */
+export async function lockCaseForCoordinator(m: EntityManager, actor: Actor, caseId: string): Promise<Case> {
+  const kase = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+  if (!kase || !isInCaseScope(caseScopeOf(actor), kase.jurisdictionCode, [])) {
+    throw notFound('case', '案件', caseId);
+  }
+  return kase;
 }

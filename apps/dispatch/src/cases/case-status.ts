@@ -4,6 +4,9 @@ import { CaseStatusChangedV1 } from '@fengqiao/contracts';
 import type { Outbox } from '@fengqiao/messaging';
 import { Case } from './case.entity';
 
+/** Statuses in which the case has left mediation (it may still be reopened by a new referral). */
+export const CASE_ENDINGS: readonly CaseStatus[] = ['resolved', 'withdrawn', 'litigation'];
+
 /** The one place a case's status changes: the row and its event, in the caller's transaction. */
 export async function changeCaseStatus(
   manager: EntityManager,
@@ -16,7 +19,15 @@ export async function changeCaseStatus(
   if (kase.status === to) return;
   const from = kase.status;
   kase.status = to;
-  await manager.update(Case, { id: kase.id }, { status: to });
+  // A case that leaves the hub's hands records the ladder level it ended at (矛盾不上交 index).
+  const ended = CASE_ENDINGS.includes(to);
+  kase.closedLevel = ended ? kase.ladderLevel : null;
+  kase.closedAt = ended ? at : null;
+  await manager.update(
+    Case,
+    { id: kase.id },
+    { status: to, closedLevel: kase.closedLevel, closedAt: kase.closedAt },
+  );
   await outbox.add(manager, CaseStatusChangedV1, {
     caseId: kase.id,
     caseNumber: kase.caseNumber,

@@ -8,7 +8,7 @@ import {
   PrimaryColumn,
   VersionColumn,
 } from 'typeorm';
-import type { CaseStatus, IntakeChannel } from '@fengqiao/contracts';
+import type { CaseStatus, IntakeChannel, LadderCode, RiskLevel } from '@fengqiao/contracts';
 import { Jurisdiction } from '../agencies/jurisdiction.entity';
 import { CaseParty } from './case-party.entity';
 import { DisputeType } from './dispute-type.entity';
@@ -53,6 +53,67 @@ export class Case {
 
   @Column('varchar', { name: 'incident_number', length: 40, nullable: true })
   incidentNumber!: string | null;
+
+  /** 风险等级. */
+  @Column('varchar', { name: 'risk_level', length: 20, default: 'general' })
+  riskLevel!: RiskLevel;
+
+  /** 民转刑 risk: police lists show these first. */
+  @Column('boolean', { name: 'violence_risk', default: false })
+  violenceRisk!: boolean;
+
+  /** Where the dispute happened, as entered; `addressKey` is its normalised form for repeat detection. */
+  @Column('varchar', { length: 300, nullable: true })
+  address!: string | null;
+
+  @Index('cases_address_key')
+  @Column('varchar', { name: 'address_key', length: 300, nullable: true })
+  addressKey!: string | null;
+
+  /** 首接负责: who received the dispute owns it until a hand-over is accepted. */
+  @Column('varchar', { name: 'first_owner_id', length: 64 })
+  firstOwnerId!: string;
+
+  @Column('varchar', { name: 'first_owner_name', length: 100 })
+  firstOwnerName!: string;
+
+  @Column('uuid', { name: 'first_owner_agency_id', nullable: true })
+  firstOwnerAgencyId!: string | null;
+
+  /** The agency whose accepted lead referral holds the case now; null while the first owner still does. */
+  @Column('uuid', { name: 'owner_agency_id', nullable: true })
+  ownerAgencyId!: string | null;
+
+  /** The 调解阶梯 in force where the case was registered, the level it started at, is at, and closed at. */
+  @Column('varchar', { name: 'ladder_code', length: 24 })
+  ladderCode!: LadderCode;
+
+  @Column('smallint', { name: 'start_level' })
+  startLevel!: number;
+
+  @Column('smallint', { name: 'ladder_level' })
+  ladderLevel!: number;
+
+  /** The next level a failed mediation proposed; cleared when the case escalates. */
+  @Column('smallint', { name: 'proposed_level', nullable: true })
+  proposedLevel!: number | null;
+
+  @Column('smallint', { name: 'closed_level', nullable: true })
+  closedLevel!: number | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  /** 重复件/反复矛盾: linked to earlier cases of the same party or address (see case_links). */
+  @Column('boolean', { name: 'is_repeat', default: false })
+  isRepeat!: boolean;
+
+  /** 推诿扯皮: returned by agencies again and again. */
+  @Column('boolean', { name: 'ping_pong', default: false })
+  pingPong!: boolean;
+
+  @Column('smallint', { name: 'return_count', default: 0 })
+  returnCount!: number;
 
   @Index()
   @Column('varchar', { length: 20 })

@@ -1,5 +1,13 @@
-import type { CaseSummaryView, CaseView, ReferralView, TimelineEntryView } from '@fengqiao/contracts';
+import type {
+  CaseLinkView,
+  CaseSummaryView,
+  CaseView,
+  ReferralView,
+  TimelineEntryView,
+} from '@fengqiao/contracts';
 import type { Agency } from '../agencies/agency.entity';
+import type { CaseEscalation } from '../ladder/case-escalation.entity';
+import type { LadderLevel } from '../ladder/ladder.entity';
 import type { Referral } from '../referrals/referral.entity';
 import type { Case } from './case.entity';
 import type { TimelineEntry } from './timeline-entry.entity';
@@ -15,6 +23,11 @@ export function toCaseSummaryView(c: Case): CaseSummaryView {
     jurisdictionCode: c.jurisdictionCode,
     channel: c.channel,
     status: c.status,
+    riskLevel: c.riskLevel,
+    violenceRisk: c.violenceRisk,
+    repeat: c.isRepeat,
+    pingPong: c.pingPong,
+    ladderLevel: c.ladderLevel,
     registeredAt: iso(c.registeredAt)!,
   };
 }
@@ -27,11 +40,23 @@ export function toReferralView(r: Referral & { agency?: Agency }, caseNumber: st
     agencyId: r.agencyId,
     agencyName: r.agency?.name ?? '',
     agencyKind: r.agencyKind,
+    role: r.role,
     status: r.status,
+    ladderLevel: r.ladderLevel,
+    matrixVersion: r.matrixVersion ?? undefined,
+    matrixOverrideReason: r.matrixOverrideReason ?? undefined,
     outcome: r.outcome ?? undefined,
     closingNote: r.closingNote ?? undefined,
+    agreementSummary: r.agreementSummary ?? undefined,
+    nextStep: r.nextStep ?? undefined,
+    returnReason: r.returnReason ?? undefined,
+    returnNote: r.returnNote ?? undefined,
+    awaitingRuling: r.awaitingRuling || undefined,
+    ruling: r.ruling ?? undefined,
+    transferredToId: r.transferredToId ?? undefined,
     issuedAt: iso(r.issuedAt)!,
     acceptedAt: iso(r.acceptedAt),
+    returnedAt: iso(r.returnedAt),
     closedAt: iso(r.closedAt),
   };
 }
@@ -46,11 +71,44 @@ export function toTimelineView(t: TimelineEntry): TimelineEntryView {
   };
 }
 
-export function toCaseView(c: Case, referrals: Referral[], timeline: TimelineEntry[]): CaseView {
+/** What a case view shows beside the case row itself. */
+export interface CaseDetail {
+  referrals: Referral[];
+  timeline: TimelineEntry[];
+  rung: LadderLevel;
+  links: CaseLinkView[];
+  escalations: CaseEscalation[];
+}
+
+export function toCaseView(c: Case, d: CaseDetail): CaseView {
   return {
     ...toCaseSummaryView(c),
     description: c.description,
     incidentNumber: c.incidentNumber ?? undefined,
+    address: c.address ?? undefined,
+    firstOwner: {
+      id: c.firstOwnerId,
+      name: c.firstOwnerName,
+      agencyId: c.firstOwnerAgencyId ?? undefined,
+    },
+    ownerAgencyId: c.ownerAgencyId ?? undefined,
+    ladder: {
+      code: c.ladderCode,
+      level: c.ladderLevel,
+      levelName: d.rung.nameZh,
+      mode: d.rung.mode,
+      startLevel: c.startLevel,
+      proposedLevel: c.proposedLevel ?? undefined,
+      closedLevel: c.closedLevel ?? undefined,
+    },
+    links: d.links,
+    escalations: d.escalations.map((e) => ({
+      fromLevel: e.fromLevel,
+      toLevel: e.toLevel,
+      reason: e.reason,
+      escalatedBy: e.escalatedByName,
+      at: iso(e.escalatedAt)!,
+    })),
     parties: (c.parties ?? [])
       .sort((a, b) => a.position - b.position)
       .map((p) => ({
@@ -61,7 +119,7 @@ export function toCaseView(c: Case, referrals: Referral[], timeline: TimelineEnt
         idNumber: p.idNumberMasked ?? undefined,
         phone: p.phoneMasked ?? undefined,
       })),
-    referrals: referrals.map((r) => toReferralView(r, c.caseNumber)),
-    timeline: timeline.map(toTimelineView),
+    referrals: d.referrals.map((r) => toReferralView(r, c.caseNumber)),
+    timeline: d.timeline.map(toTimelineView),
   };
 }

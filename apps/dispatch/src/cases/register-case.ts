@@ -1,18 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseRegisteredV1, type Actor, type RegisterCaseCommand } from '@fengqiao/contracts';
+import { CaseRegisteredV1, type Actor, type LadderCode, type RegisterCaseCommand } from '@fengqiao/contracts';
 import { unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { maskIdNumber, maskPhone, PersonalDataCipher } from '@fengqiao/pii';
 import { Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
-import { SCHEMA } from '../config';
+import { complaintText, TypeSuggestions } from '../classification/type-suggestions';
+import { DispatchEnv, SCHEMA } from '../config';
+import { ladderFor, ladderLevel } from '../ladder/ladder-policy';
+import { addressKey, linkRepeats } from '../repeats/repeat-detection';
+import { flagViolenceRisk } from './case-flags';
 import { nextCaseNumber } from './case-number';
 import { assertWithinJurisdiction } from './case-scope';
 import { Case } from './case.entity';
 import { CaseParty } from './case-party.entity';
 import { DisputeType } from './dispute-type.entity';
 import { appendTimelineStep } from './timeline-entry.entity';
+
+/** Where and at which level a new case sits, decided before its transaction. */
+interface Placement {
+  jurisdictionCode: string;
+  caseNumber: string;
+  ladder: LadderCode;
+  startLevel: number;
+  now: Date;
+}
 
 /** 登记: a dispute arrives from any channel and gets its case number for life. */
 @Injectable()
@@ -21,6 +34,8 @@ export class RegisterCase {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly personalData: PersonalDataCipher,
+    private readonly typeSuggestions: TypeSuggestions,
+    private readonly settings: DispatchEnv,
   ) {}
 
   /** Registers the case and returns its id; with an idempotency key already used by this caller, returns that case. */
@@ -30,10 +45,13 @@ export class RegisterCase {
     const jurisdictionCode = toStoredCode(input.jurisdictionCode);
     assertWithinJurisdiction(actor, jurisdictionCode);
     await this.checkReferences(input, jurisdictionCode);
+    const ladder = await ladderFor(this.dataSource.manager, jurisdictionCode);
+    const startLevel = input.startLevel ?? 1;
+    await ladderLevel(this.dataSource.manager, ladder, startLevel, 'startLevel');
     const now = new Date();
     const caseNumber = await nextCaseNumber(this.dataSource, SCHEMA, jurisdictionCode, now);
     try {
-      return await this.insert(actor, input, jurisdictionCode, caseNumber, now);
+      return await this.insert(actor, input, { jurisdictionCode, caseNumber, ladder, startLevel, now });
     } catch (e) {
       // Two retries of one request raced: the loser returns the winner's case.
       const winner =
@@ -104,17 +122,11 @@ export class RegisterCase {
     }
   }
 
-  private insert(
-    actor: Actor,
-    input: RegisterCaseCommand,
-    jurisdictionCode: string,
-    caseNumber: string,
-    now: Date,
-  ): Promise<string> {
+  private insert(actor: Actor, input: RegisterCaseCommand, at: Placement): Promise<string> {
+    const { jurisdictionCode, caseNumber, ladder, startLevel, now } = at;
     return this.dataSource.transaction(async (m) => {
-      const id = randomUUID();
-      await m.insert(Case, {
-        id,
+      const kase = m.create(Case, {
+        id: randomUUID(),
         caseNumber,
         title: input.title,
         description: input.description,
@@ -122,12 +134,32 @@ export class RegisterCase {
         jurisdictionCode,
         channel: input.channel,
         incidentNumber: input.incidentNumber ?? null,
+        riskLevel: input.riskLevel ?? 'general',
+        violenceRisk: input.violenceRisk ?? false,
+        address: input.address ?? null,
+        addressKey: addressKey(input.address),
+        // 首接负责: whoever received it owns it until an agency accepts the lead referral.
+        firstOwnerId: actor.id,
+        firstOwnerName: actor.name,
+        firstOwnerAgencyId: actor.agencyId ?? null,
+        ownerAgencyId: null,
+        ladderCode: ladder,
+        startLevel,
+        ladderLevel: startLevel,
+        proposedLevel: null,
+        closedLevel: null,
+        closedAt: null,
+        isRepeat: false,
+        pingPong: false,
+        returnCount: 0,
         status: 'registered',
         registeredAt: now,
         registeredById: actor.id,
         registeredByName: actor.name,
         idempotencyKey: input.idempotencyKey ?? null,
       });
+      await m.insert(Case, kase);
+      const id = kase.id;
       await m.insert(
         CaseParty,
         input.parties.map((p, position) => this.partyRow(id, position, p)),
@@ -145,9 +177,23 @@ export class RegisterCase {
         disputeType: input.disputeType,
         jurisdictionCode,
         channel: input.channel,
+        riskLevel: kase.riskLevel,
+        violenceRisk: kase.violenceRisk,
+        ladder,
+        ladderLevel: startLevel,
         registeredAt: now.toISOString(),
         registeredBy: actor,
       });
+      await this.typeSuggestions.record(
+        m,
+        id,
+        complaintText(input.title, input.description),
+        input.disputeType,
+        actor,
+        now,
+      );
+      await linkRepeats(m, this.outbox, kase, this.settings.REPEAT_WINDOW_DAYS);
+      if (kase.violenceRisk) await flagViolenceRisk(m, this.outbox, kase, actor, '登记时标记民转刑风险', now);
       return id;
     });
   }

@@ -4,7 +4,22 @@ export const TIMELINE_STEPS = [
   'case_registered',
   'referral_issued',
   'referral_accepted',
+  'referral_returned',
+  'referral_started',
+  'return_ruled',
+  'referral_transferred',
   'referral_closed',
+  'case_flagged',
+  'case_reclassified',
+  'case_escalated',
+  'whistle_blown',
+  'whistle_responded',
+  'whistle_support_reported',
+  'whistle_closed',
+  'conference_scheduled',
+  'conference_held',
+  'conference_task_issued',
+  'conference_task_closed',
 ] as const;
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 

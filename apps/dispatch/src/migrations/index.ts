@@ -3,6 +3,9 @@ import { DisputeTypes1795460484054 } from './1795460484054-dispute-types';
 import { CaseIdempotencyKey1795462370191 } from './1795462370191-case-idempotency-key';
 import { PartyPersonalData1795463918347 } from './1795463918347-party-personal-data';
 import { AuditLog1795464247051 } from './1795464247051-audit-log';
+import { RoutingLadderIntake1795470000000 } from './1795470000000-routing-ladder-intake';
+import { LaddersAndMatrix1795470000001 } from './1795470000001-ladders-and-matrix';
+import { WhistlesConferences1795470100000 } from './1795470100000-whistles-conferences';
 
 /** This service's migrations, in order, as class references. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +14,7 @@ export const MIGRATIONS: Function[] = [
   CaseIdempotencyKey1795462370191,
   PartyPersonalData1795463918347,
   AuditLog1795464247051,
+  RoutingLadderIntake1795470000000,
+  LaddersAndMatrix1795470000001,
+  WhistlesConferences1795470100000,
 ];

@@ -1,8 +1,27 @@
 import { Module } from '@nestjs/common';
+import { ClassificationModule } from '../classification/classification.module';
+import { RoutingModule } from '../routing/routing.module';
+import { AutoDispatch } from './auto-dispatch';
+import { HandOvers } from './hand-over';
 import { IssueReferral } from './issue-referral';
 import { ReferralProgress } from './referral-progress';
 import { ReferralQueries } from './referral-queries';
 import { ReferralsHandlers } from './referrals.handlers';
+import { RuleOnReturn } from './rule-on-return';
+import { TransferReferral } from './transfer-referral';
 
-@Module({ controllers: [ReferralsHandlers], providers: [IssueReferral, ReferralQueries, ReferralProgress] })
+@Module({
+  imports: [RoutingModule, ClassificationModule],
+  controllers: [ReferralsHandlers],
+  providers: [
+    HandOvers,
+    AutoDispatch,
+    IssueReferral,
+    RuleOnReturn,
+    TransferReferral,
+    ReferralQueries,
+    ReferralProgress,
+  ],
+  exports: [HandOvers],
+})
 export class ReferralsModule {}

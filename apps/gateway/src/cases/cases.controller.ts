@@ -1,10 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   CaseIdParams,
   CaseView,
+  DispatchCaseRequest,
   DispatchSubjects,
+  EscalateCaseRequest,
+  ReclassifyCaseRequest,
+  RoutingProposalView,
+  SuggestTypeRequest,
+  TypeSuggestionView,
   IssueReferralRequest,
   ListCasesQuery,
   PartyPersonalDataView,
@@ -63,6 +69,59 @@ export class CasesController {
     @Body() body: IssueReferralRequest,
   ): Promise<ReferralView> {
     return this.services.dispatch(DispatchSubjects.referralIssue, actor, { ...body, caseId: params.caseId });
+  }
+
+  @Post('type-suggestions')
+  @Allow('coordinator', 'reporter')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TypeSuggestionView, description: 'the dispute type the words suggest, and why' })
+  suggestType(@CurrentActor() actor: Actor, @Body() body: SuggestTypeRequest): Promise<TypeSuggestionView> {
+    return this.services.dispatch(DispatchSubjects.caseSuggestType, actor, body);
+  }
+
+  @Put(':caseId/dispute-type')
+  @Allow('coordinator')
+  @ApiOkResponse({ description: '更正纠纷类型; the correction becomes training data' })
+  reclassify(
+    @CurrentActor() actor: Actor,
+    @Param() params: CaseIdParams,
+    @Body() body: ReclassifyCaseRequest,
+  ): Promise<{ caseId: string; disputeType: string }> {
+    return this.services.dispatch(DispatchSubjects.caseReclassify, actor, { ...body, ...params });
+  }
+
+  @Get(':caseId/routing-proposal')
+  @Allow('coordinator')
+  @ApiOkResponse({
+    type: RoutingProposalView,
+    description: '派单建议: ranked agencies, each with its reasons',
+  })
+  proposal(@CurrentActor() actor: Actor, @Param() params: CaseIdParams): Promise<RoutingProposalView> {
+    return this.services.dispatch(DispatchSubjects.routingPropose, actor, params);
+  }
+
+  @Post(':caseId/dispatch')
+  @Allow('coordinator')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: [ReferralView], description: '派单: a lead and optional co-handlers' })
+  dispatch(
+    @CurrentActor() actor: Actor,
+    @Param() params: CaseIdParams,
+    @Body() body: DispatchCaseRequest,
+  ): Promise<ReferralView[]> {
+    return this.services.dispatch(DispatchSubjects.caseDispatch, actor, { ...body, ...params });
+  }
+
+  @Post(':caseId/escalations')
+  @Allow('coordinator')
+  @HttpCode(201)
+  @ApiCreatedResponse({ type: CaseView, description: '升级 one or more levels up the ladder' })
+  escalate(
+    @CurrentActor() actor: Actor,
+    @Param() params: CaseIdParams,
+    @Body() body: EscalateCaseRequest,
+  ): Promise<CaseView> {
+    return this.services.dispatch(DispatchSubjects.caseEscalate, actor, { ...body, ...params });
   }
 
   /** 当事人信息 in clear, for contacting the party; audited in dispatch. */

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ReferralReturnRuledV1, type Actor, type RuleOnReturnRequest } from '@fengqiao/contracts';
+import { conflict } from '@fengqiao/errors';
+import { Outbox } from '@fengqiao/messaging';
+import { changeCaseStatus } from '../cases/case-status';
+import { appendTimelineStep } from '../cases/timeline-entry.entity';
+import { Referral } from './referral.entity';
+import { lockReferralForCoordinator } from './referral-lock';
+
+/**
+ * 退单裁定: a return the matrix contradicts waits for the coordinator. Upheld, it stands and the
+ * case is dispatched again; overruled, the referral goes back to the agency's inbox to be 签收.
+ * Every ruling stays on the referral, so rulings per agency can be counted.
+ */
+@Injectable()
+export class RuleOnReturn {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute(actor: Actor, referralId: string, input: RuleOnReturnRequest): Promise<string> {
+    return this.dataSource.transaction(async (m) => {
+      const { referral, kase, agency } = await lockReferralForCoordinator(m, actor, referralId);
+      if (referral.status !== 'returned' || !referral.awaitingRuling) {
+        throw conflict(
+          `referral ${referralId} has no return waiting for a ruling (it is ${referral.status})`,
+          `该派单没有待裁定的退单`,
+        );
+      }
+      const now = new Date();
+      const overruled = input.ruling === 'overruled';
+      await m.update(
+        Referral,
+        { id: referral.id },
+        {
+          awaitingRuling: false,
+          ruling: input.ruling,
+          rulingNote: input.note,
+          ruledById: actor.id,
+          ruledAt: now,
+          ...(overruled ? { status: 'issued' as const, acceptedAt: null, startedAt: null } : {}),
+        },
+      );
+      await appendTimelineStep(m, {
+        caseId: kase.id,
+        step: 'return_ruled',
+        summary: overruled
+          ? `退单驳回：${agency.name}应继续办理。${input.note}`
+          : `退单成立：${agency.name}。${input.note}`,
+        actor,
+        agency,
+        referralId: referral.id,
+        at: now,
+      });
+      await this.outbox.add(m, ReferralReturnRuledV1, {
+        referralId: referral.id,
+        caseId: kase.id,
+        agencyId: agency.id,
+        agencyKind: referral.agencyKind,
+        ruling: input.ruling,
+        note: input.note,
+        ruledAt: now.toISOString(),
+        ruledBy: actor,
+      });
+      if (overruled && kase.status === 'registered') {
+        await changeCaseStatus(m, this.outbox, kase, 'referred', `return by ${agency.name} overruled`, now);
+      }
+      return referral.id;
+    });
+  }
+}

@@ -6,6 +6,7 @@ import { AuditLog1795464247051 } from './1795464247051-audit-log';
 import { RoutingLadderIntake1795470000000 } from './1795470000000-routing-ladder-intake';
 import { LaddersAndMatrix1795470000001 } from './1795470000001-ladders-and-matrix';
 import { WhistlesConferences1795470100000 } from './1795470100000-whistles-conferences';
+import { OnTimeIndex1795470200000 } from './1795470200000-on-time-index';
 
 /** This service's migrations, in order, as class references. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   RoutingLadderIntake1795470000000,
   LaddersAndMatrix1795470000001,
   WhistlesConferences1795470100000,
+  OnTimeIndex1795470200000,
 ];

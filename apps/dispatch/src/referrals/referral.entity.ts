@@ -15,7 +15,7 @@ import { Case } from '../cases/case.entity';
 @Entity({ name: 'referrals' })
 @Index('referrals_case', ['caseId', 'issuedAt'])
 @Index('referrals_agency_open', ['agencyId'], { where: "status IN ('issued', 'accepted', 'in_progress')" })
-@Index('referrals_agency_issued', ['agencyId', 'issuedAt'])
+@Index('referrals_agency_issued', ['agencyId', 'issuedAt', 'acceptedAt'])
 @Index('referrals_awaiting_ruling', ['issuedAt'], { where: 'awaiting_ruling' })
 export class Referral {
   @PrimaryColumn('uuid')

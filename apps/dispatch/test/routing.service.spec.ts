@@ -283,6 +283,20 @@ describe('returns (退单), rulings and transfers (转办)', () => {
     );
     expect(returned.referrals[0].awaitingRuling).toBeUndefined();
 
+    // A contested return whose case got a new lead meanwhile can only be upheld.
+    const contested = await register();
+    const [firstLead] = await dispatchTo(contested.id, { leadAgencyId: DEMO_AGENCY.luliCommittee });
+    await agencyReports.returned(firstLead, 'not_our_responsibility');
+    await eventually(
+      () => getCase(contested.id),
+      (c) => c.referrals[0].awaitingRuling === true,
+    );
+    await dispatchTo(contested.id, { leadAgencyId: DEMO_AGENCY.huanglouCommittee });
+    const refused = await failure(
+      send(DispatchSubjects.referralRule, { referralId: firstLead.id, ruling: 'overruled', note: 'x' }),
+    );
+    expect(refused.status).toBe(409);
+
     const other = await register();
     const [first] = await dispatchTo(other.id, { leadAgencyId: DEMO_AGENCY.luliCommittee });
     await agencyReports.accepted(first);

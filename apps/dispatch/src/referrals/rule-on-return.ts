@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ReferralReturnRuledV1, type Actor, type RuleOnReturnRequest } from '@fengqiao/contracts';
 import { conflict } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
-import { Referral } from './referral.entity';
+import { OPEN_REFERRAL, Referral } from './referral.entity';
 import { lockReferralForCoordinator } from './referral-lock';
 
 /**
@@ -29,8 +29,22 @@ export class RuleOnReturn {
           `该派单没有待裁定的退单`,
         );
       }
-      const now = new Date();
       const overruled = input.ruling === 'overruled';
+      // Back to the agency only while nobody else leads: a new lead issued meanwhile wins.
+      const otherLead =
+        overruled && referral.role === 'lead'
+          ? await m.findOne(Referral, {
+              where: { caseId: kase.id, role: 'lead', status: In([...OPEN_REFERRAL]) },
+              relations: { agency: true },
+            })
+          : null;
+      if (otherLead) {
+        throw conflict(
+          `case ${kase.caseNumber} is now led by ${otherLead.agency?.name}; the return can only be upheld`,
+          `案件已改由${otherLead.agency?.name ?? ''}主办，该退单只能裁定成立`,
+        );
+      }
+      const now = new Date();
       await m.update(
         Referral,
         { id: referral.id },

@@ -70,6 +70,10 @@ export const notFound = (what: string, whatZh: string, id: string) =>
 export const conflict = (message: string, messageZh: string) =>
   new HubError(409, 'CONFLICT', message, messageZh);
 
+/** The caller is known but their role or scope does not allow this. */
+export const forbidden = (message: string, messageZh: string) =>
+  new HubError(403, 'FORBIDDEN', message, messageZh);
+
 export const unprocessable = (field: string, reason: string, reasonZh: string) =>
   new HubError(422, 'UNPROCESSABLE', `${field}: ${reason}`, `${field}：${reasonZh}`, [
     { field, reason, reasonZh },

@@ -2,6 +2,7 @@ export {
   HubError,
   notFound,
   conflict,
+  forbidden,
   unprocessable,
   unprocessableAll,
   serviceUnavailable,

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '@fengqiao/contracts';
-import { HubError, notFound } from '@fengqiao/errors';
+import { forbidden, notFound } from '@fengqiao/errors';
 import { subtreePrefix } from '../agencies/jurisdiction.entity';
+import { assertRole } from '../roles';
 import { Case } from './case.entity';
 
 /**
@@ -73,9 +74,7 @@ export function isInCaseScope(
 export function assertWithinJurisdiction(actor: Actor, jurisdictionCode: string): void {
   const scope = caseScopeOf(actor);
   if (scope.kind !== 'subtree' || !jurisdictionCode.startsWith(scope.prefix)) {
-    throw new HubError(
-      403,
-      'FORBIDDEN',
+    throw forbidden(
       `${jurisdictionCode} is outside your jurisdiction`,
       `辖区 ${jurisdictionCode} 不在您的管辖范围内`,
     );
@@ -93,10 +92,11 @@ export async function unitsInvolvedIn(db: EntityManager | DataSource, caseId: st
 }
 
 /**
- * Loads and locks a case for a coordinator's command: outside their 辖区 it reads as "not found",
+ * Loads and locks a case for a coordinator's command (other roles: 403): outside their 辖区 it reads as "not found",
  * because its existence is not theirs to know.
  */
 export async function lockCaseForCoordinator(m: EntityManager, actor: Actor, caseId: string): Promise<Case> {
+  assertRole(actor, ['coordinator'], 'handle cases', '处理案件');
   const kase = await m.findOne(Case, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
   if (!kase || !isInCaseScope(caseScopeOf(actor), kase.jurisdictionCode, [])) {
     throw notFound('case', '案件', caseId);

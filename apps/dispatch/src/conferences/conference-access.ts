@@ -1,12 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor, ConferenceStatus } from '@fengqiao/contracts';
-import { HubError, notFound } from '@fengqiao/errors';
+import { forbidden, notFound } from '@fengqiao/errors';
 import { Case } from '../cases/case.entity';
 import { caseScopeOf } from '../cases/case-scope';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';
-
-export const forbidden = (message: string, messageZh: string) =>
-  new HubError(403, 'FORBIDDEN', message, messageZh);
 
 export const CONFERENCE_STATUS_ZH: Record<ConferenceStatus, string> = {
   scheduled: '已安排，未召开',

@@ -10,7 +10,7 @@ import {
   type IssueConferenceTaskRequest,
   type RecordConferenceMinutesRequest,
 } from '@fengqiao/contracts';
-import { conflict, notFound, unprocessable } from '@fengqiao/errors';
+import { conflict, forbidden, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
@@ -22,7 +22,6 @@ import {
   canSeeConference,
   CONFERENCE_STATUS_ZH,
   conferenceUnitIds,
-  forbidden,
   loadConferenceForUpdate,
 } from './conference-access';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';

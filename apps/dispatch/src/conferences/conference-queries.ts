@@ -9,10 +9,10 @@ import type {
   Page,
 } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
-import { notFound } from '@fengqiao/errors';
+import { forbidden, notFound } from '@fengqiao/errors';
 import { caseScopeOf } from '../cases/case-scope';
 import { Clock } from '../whistles/clock';
-import { canSeeConference, conferenceUnitIds, forbidden, whereConferenceVisible } from './conference-access';
+import { canSeeConference, conferenceUnitIds, whereConferenceVisible } from './conference-access';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';
 import { toConferenceTaskView, toConferenceView } from './conference.views';
 

@@ -7,9 +7,11 @@ import type {
   NotEscalatedIndexQuery,
   NotEscalatedIndexView,
 } from '@fengqiao/contracts';
-import { HubError, unprocessable } from '@fengqiao/errors';
+import { unprocessable } from '@fengqiao/errors';
 import { Jurisdiction, subtreePrefix, toStoredCode } from '../agencies/jurisdiction.entity';
+import { assertWithinJurisdiction } from '../cases/case-scope';
 import { SCHEMA } from '../config';
+import { assertRole } from '../roles';
 import { Ladder, LadderLevel, LadderPolicy } from './ladder.entity';
 
 /** The ladders on offer, which jurisdiction chose which, and the 矛盾不上交 index they produce. */
@@ -37,6 +39,7 @@ export class LadderQueries {
 
   /** A jurisdiction chooses its ladder; cases registered from now on follow it. */
   async choose(actor: Actor, input: ChooseLadderCommand): Promise<LadderView[]> {
+    assertRole(actor, ['admin'], 'choose a ladder', '选定调解阶梯');
     const code = toStoredCode(input.jurisdictionCode);
     if (!(await this.dataSource.getRepository(Jurisdiction).existsBy({ code }))) {
       throw unprocessable(
@@ -59,16 +62,8 @@ export class LadderQueries {
    * at or below the level they started at, or below level 3 (DOMAIN.md).
    */
   async notEscalatedIndex(actor: Actor, q: NotEscalatedIndexQuery): Promise<NotEscalatedIndexView> {
-    const own = actor.jurisdictionCode;
-    const asked = q.jurisdictionCode ? toStoredCode(q.jurisdictionCode) : own;
-    if (!own || !asked || !asked.startsWith(subtreePrefix(own))) {
-      throw new HubError(
-        403,
-        'FORBIDDEN',
-        `${asked ?? 'that jurisdiction'} is outside your jurisdiction`,
-        `该辖区不在您的管辖范围内`,
-      );
-    }
+    const asked = toStoredCode(q.jurisdictionCode ?? actor.jurisdictionCode ?? '');
+    assertWithinJurisdiction(actor, asked);
     const params = [`${subtreePrefix(asked)}%`, q.from ?? '-infinity', q.to ?? 'infinity'];
     const [totals] = (await this.dataSource.query(
       `SELECT count(*) AS closed,

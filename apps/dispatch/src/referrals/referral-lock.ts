@@ -4,6 +4,7 @@ import { notFound } from '@fengqiao/errors';
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
 import { caseScopeOf, isInCaseScope } from '../cases/case-scope';
+import { assertRole } from '../roles';
 import { Referral } from './referral.entity';
 
 /**
@@ -11,6 +12,7 @@ import { Referral } from './referral.entity';
  * for a coordinator's command; outside the coordinator's 辖区 it reads as "not found".
  */
 export async function lockReferralForCoordinator(m: EntityManager, actor: Actor, referralId: string) {
+  assertRole(actor, ['coordinator'], 'rule on or transfer referrals', '裁定或转办派单');
   const referral = await m.findOne(Referral, {
     where: { id: referralId },
     lock: { mode: 'pessimistic_write' },

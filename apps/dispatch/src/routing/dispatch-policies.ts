@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { Actor, DispatchPolicyView, SetDispatchPolicyCommand } from '@fengqiao/contracts';
 import { unprocessable } from '@fengqiao/errors';
 import { ancestorCodes, Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
+import { assertRole } from '../roles';
 import { DispatchPolicy } from './dispatch-policy.entity';
 
 const toView = (p: DispatchPolicy): DispatchPolicyView => ({
@@ -27,6 +28,7 @@ export class DispatchPolicies {
   }
 
   async set(actor: Actor, input: SetDispatchPolicyCommand): Promise<DispatchPolicyView> {
+    assertRole(actor, ['admin'], 'set dispatch policies', '设置自动派单规则');
     const code = toStoredCode(input.jurisdictionCode);
     if (!(await this.dataSource.getRepository(Jurisdiction).existsBy({ code }))) {
       throw unprocessable(

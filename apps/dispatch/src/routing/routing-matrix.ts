@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   RoutingMatrixPublishedV1,
   type Actor,
-  type AgencyKind,
   type JurisdictionLevel,
   type PublishRoutingMatrixRequest,
   type RoutingMatrixView,
@@ -12,6 +11,7 @@ import { notFound, unprocessable, unprocessableAll, type FieldProblem } from '@f
 import { Outbox } from '@fengqiao/messaging';
 import { DisputeType } from '../cases/dispute-type.entity';
 import { SCHEMA } from '../config';
+import { assertRole } from '../roles';
 import { RoutingMatrixEntry, RoutingMatrixVersion } from './routing-matrix.entity';
 
 /** The responsibility matrix: who handles which dispute type at which level, by version. */
@@ -68,6 +68,7 @@ export class RoutingMatrix {
 
   /** Publishes the whole matrix as a new version; referrals keep the version they were issued under. */
   async publish(actor: Actor, input: PublishRoutingMatrixRequest): Promise<RoutingMatrixView> {
+    assertRole(actor, ['admin'], 'publish the routing matrix', '发布派单责任矩阵');
     await this.check(input);
     const version = await this.dataSource.transaction(async (m) => {
       // One publisher at a time, so versions are consecutive and never collide.
@@ -139,7 +140,3 @@ export class RoutingMatrix {
     if (problems.length > 0) throw unprocessableAll(problems);
   }
 }
-
-/** The kinds a set of entries allows in a role ('lead' allows only leads; 'co' allows either). */
-export const kindsFor = (entries: RoutingMatrixEntry[], role: 'lead' | 'co'): AgencyKind[] =>
-  entries.filter((e) => role === 'co' || e.role === 'lead').map((e) => e.agencyKind);

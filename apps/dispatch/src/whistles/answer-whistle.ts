@@ -7,12 +7,12 @@ import {
   type ReportWhistleSupportRequest,
   type RespondToWhistleRequest,
 } from '@fengqiao/contracts';
-import { conflict } from '@fengqiao/errors';
+import { conflict, forbidden } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import type { Agency } from '../agencies/agency.entity';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { beijingTime, Clock } from './clock';
-import { forbidden, loadWhistleForUpdate, SUMMONS_STATUS_ZH } from './whistle-access';
+import { loadWhistleForUpdate, SUMMONS_STATUS_ZH } from './whistle-access';
 import { WhistleSummons, type Whistle } from './whistle.entity';
 
 const AGENCY_ROLES = ['agency_staff', 'mediator'];

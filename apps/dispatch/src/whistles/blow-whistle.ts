@@ -7,7 +7,7 @@ import {
   type BlowWhistleRequest,
   type WhistleUrgency,
 } from '@fengqiao/contracts';
-import { conflict, notFound, unprocessable } from '@fengqiao/errors';
+import { conflict, forbidden, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
@@ -17,7 +17,6 @@ import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { DispatchEnv } from '../config';
 import { Referral } from '../referrals/referral.entity';
 import { beijingTime, Clock } from './clock';
-import { forbidden } from './whistle-access';
 import { Whistle, WhistleSummons } from './whistle.entity';
 
 /** Who may blow a whistle: the grassroots reporter, an agency on the case, or the centre. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WhistleClosedV1, type Actor, type CloseWhistleRequest } from '@fengqiao/contracts';
-import { conflict } from '@fengqiao/errors';
+import { conflict, forbidden } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { caseScopeOf } from '../cases/case-scope';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { beijingTime, Clock } from './clock';
-import { forbidden, loadWhistleForUpdate } from './whistle-access';
+import { loadWhistleForUpdate } from './whistle-access';
 import { Whistle } from './whistle.entity';
 
 /**

@@ -1,12 +1,9 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor, SummonsStatus } from '@fengqiao/contracts';
-import { HubError, notFound } from '@fengqiao/errors';
+import { notFound } from '@fengqiao/errors';
 import { Case } from '../cases/case.entity';
 import { caseScopeOf } from '../cases/case-scope';
 import { Whistle, WhistleSummons } from './whistle.entity';
-
-export const forbidden = (message: string, messageZh: string) =>
-  new HubError(403, 'FORBIDDEN', message, messageZh);
 
 export const SUMMONS_STATUS_ZH: Record<SummonsStatus, string> = {
   summoned: '已召集，未报到',

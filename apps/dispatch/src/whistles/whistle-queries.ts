@@ -9,11 +9,11 @@ import type {
   WhistleView,
 } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
-import { notFound } from '@fengqiao/errors';
+import { forbidden, notFound } from '@fengqiao/errors';
 import { subtreePrefix } from '../agencies/jurisdiction.entity';
 import { caseScopeOf, whereInCaseScope } from '../cases/case-scope';
 import { Clock } from './clock';
-import { canSeeWhistle, forbidden, whereWhistleVisible } from './whistle-access';
+import { canSeeWhistle, whereWhistleVisible } from './whistle-access';
 import { Whistle, WhistleSummons } from './whistle.entity';
 import { toUnansweredView, toWhistleView } from './whistle.views';
 

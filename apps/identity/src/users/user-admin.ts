@@ -4,7 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import type { Actor, CreateUserRequest, ListUsersQuery, Page, UserView } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
-import { conflict, HubError, notFound, unprocessable } from '@fengqiao/errors';
+import { conflict, forbidden, notFound, unprocessable } from '@fengqiao/errors';
 import { Sessions } from '../sessions/sessions';
 import { User } from './user.entity';
 
@@ -86,6 +86,5 @@ export class UserAdmin {
 }
 
 function assertAdmin(actor: Actor): void {
-  if (actor.role !== 'admin')
-    throw new HubError(403, 'FORBIDDEN', 'only an admin manages users', '只有管理员可以管理用户');
+  if (actor.role !== 'admin') throw forbidden('only an admin manages users', '只有管理员可以管理用户');
 }

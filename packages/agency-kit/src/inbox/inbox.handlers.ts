@@ -1,7 +1,7 @@
 import { Controller, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Audited } from '@fengqiao/audit';
-import { HubError } from '@fengqiao/errors';
+import { forbidden } from '@fengqiao/errors';
 import {
   AcceptReferralCommand,
   Actor,
@@ -35,7 +35,7 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
     ): Promise<Page<InboxReferralView>> {
       // Coordinators may look into any inbox; agency staff only into their own agency's.
       if (actor.role !== 'coordinator' && !mayWorkOn(actor, query.agencyId)) {
-        throw new HubError(403, 'FORBIDDEN', "this is another agency's inbox", '无权查看其他单位的派单');
+        throw forbidden("this is another agency's inbox", '无权查看其他单位的派单');
       }
       return this.inbox.list(query);
     }

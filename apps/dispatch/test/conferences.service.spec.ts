@@ -90,11 +90,22 @@ const schedule = (caseId: string, participantUnitIds: string[], actor: Actor = c
     place: '黄楼街道警政多元调解中心二楼会议室',
     participantUnitIds,
   });
-const recordMinutes = (conferenceId: string, actor: Actor = coordinator, heldAt = new Date().toISOString()) =>
+const aTask = (unitId: string, dueAt = hoursFromNow(24)) => ({
+  unitId,
+  description: '按会议纪要办理并书面反馈',
+  dueAt,
+});
+const recordMinutes = (
+  conferenceId: string,
+  actor: Actor = coordinator,
+  heldAt = new Date().toISOString(),
+  tasks = [aTask(DEMO_AGENCY.huanglouLand)],
+) =>
   as<ConferenceView>(actor, DispatchSubjects.conferenceRecordMinutes, {
     conferenceId,
     minutes: '经会商：自然资源所复核宅基地四至；民政办核查低保资格；派出所负责稳控。',
     heldAt,
+    tasks,
   });
 const issueTask = (
   conferenceId: string,
@@ -207,17 +218,31 @@ describe('a joint conference from scheduling to the resolved case', () => {
     const future = await failure(recordMinutes(id, coordinator, hoursFromNow(3)));
     expect([future.status, future.fields?.[0].field]).toEqual([422, 'heldAt']);
     expect((await failure(recordMinutes(id, landClerk))).status).toBe(403); // a participant sees it, may not minute it
+    // The minutes carry the tasks the meeting decided: to participants only, due after now; all or nothing.
+    const outsiderTask = await failure(
+      recordMinutes(id, coordinator, undefined, [
+        aTask(DEMO_AGENCY.huanglouLand),
+        aTask(DEMO_AGENCY.huanglouMarket),
+      ]),
+    );
+    expect([outsiderTask.status, outsiderTask.fields?.[0].field]).toEqual([422, 'tasks[1].unitId']);
+    const pastTask = await failure(
+      recordMinutes(id, coordinator, undefined, [aTask(DEMO_AGENCY.huanglouLand, hoursFromNow(-1))]),
+    );
+    expect([pastTask.status, pastTask.fields?.[0].field]).toEqual([422, 'tasks[0].dueAt']);
+    expect((await failure(recordMinutes(id, coordinator, undefined, []))).status).toBe(400);
+    expect((await getConference(coordinator, id)).status).toBe('scheduled');
     const held = await recordMinutes(id);
     expect(held).toMatchObject({ status: 'held', minutesRecordedByName: coordinator.name });
+    expect(held.tasks.map((t) => t.unitId)).toEqual([DEMO_AGENCY.huanglouLand]);
     expect(held.minutes).toContain('自然资源所');
     expect((await failure(recordMinutes(id))).status).toBe(409);
 
-    // 派单 to participants only, due after now.
+    // One more 派单 later, to participants only, due after now.
     const outsider = await failure(issueTask(id, DEMO_AGENCY.huanglouMarket));
     expect([outsider.status, outsider.fields?.[0].field]).toEqual([422, 'unitId']);
     const past = await failure(issueTask(id, DEMO_AGENCY.huanglouLand, hoursFromNow(-1)));
     expect([past.status, past.fields?.[0].field]).toEqual([422, 'dueAt']);
-    await issueTask(id, DEMO_AGENCY.huanglouLand);
     const withTasks = await issueTask(id, DEMO_AGENCY.huanglouCivil, hoursFromNow(48));
     expect(withTasks.tasks.map((t) => [t.unitId, t.status])).toEqual([
       [DEMO_AGENCY.huanglouLand, 'open'],

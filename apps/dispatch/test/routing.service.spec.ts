@@ -461,7 +461,7 @@ describe('the matrix as versioned data, and auto-dispatch', () => {
       ),
     );
     expect(broken.status).toBe(422);
-    expect(broken.fields?.map((p) => p.field)).toEqual(['entries.0.disputeType', 'entries.1']);
+    expect(broken.fields?.map((p) => p.field)).toEqual(['entries[0].disputeType', 'entries[1]']);
     const next = await send<RoutingMatrixView>(
       DispatchSubjects.routingMatrixPublish,
       {

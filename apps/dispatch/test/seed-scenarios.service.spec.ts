@@ -201,23 +201,17 @@ it('黄楼 (五级联动): a neighbours’ quarrel climbs all five levels, the p
     place: '黄楼街道综治中心会议室',
     participantUnitIds: [DEMO_AGENCY.huanglouLand, DEMO_AGENCY.huanglouCivil, DEMO_AGENCY.huanglouCourt],
   });
-  await send(DispatchSubjects.conferenceRecordMinutes, {
+  // The minutes carry a task (派单) to each department the meeting named.
+  const dueAt = new Date(Date.now() + 7 * DAY).toISOString();
+  const withTasks = await send<ConferenceView>(DispatchSubjects.conferenceRecordMinutes, {
     conferenceId: conference.id,
     minutes: '自然资源所负责勘界确权；民政办负责困难家庭救助；法庭负责司法确认指导。',
     heldAt: new Date().toISOString(),
+    tasks: [
+      { unitId: DEMO_AGENCY.huanglouLand, description: '现场勘界，出具宅基地四至确认意见', dueAt },
+      { unitId: DEMO_AGENCY.huanglouCivil, description: '对困难一方落实临时救助', dueAt },
+    ],
   });
-  let withTasks = conference;
-  for (const [unitId, description] of [
-    [DEMO_AGENCY.huanglouLand, '现场勘界，出具宅基地四至确认意见'],
-    [DEMO_AGENCY.huanglouCivil, '对困难一方落实临时救助'],
-  ]) {
-    withTasks = await send<ConferenceView>(DispatchSubjects.conferenceTaskIssue, {
-      conferenceId: conference.id,
-      unitId,
-      description,
-      dueAt: new Date(Date.now() + 7 * DAY).toISOString(),
-    });
-  }
   const tasks: ConferenceTaskView[] = withTasks.tasks;
   expect(tasks.map((t) => t.unitId)).toEqual([DEMO_AGENCY.huanglouLand, DEMO_AGENCY.huanglouCivil]);
   await send(

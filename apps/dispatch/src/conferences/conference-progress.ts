@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ConferenceHeldV1,
   ConferenceTaskClosedV1,
@@ -41,7 +41,7 @@ export class ConferenceProgress {
     private readonly clock: Clock,
   ) {}
 
-  /** 会议纪要: the conference met; scheduled → held. */
+  /** 会议纪要: the conference met; scheduled → held, with the tasks it decided. */
   async recordMinutes(
     actor: Actor,
     conferenceId: string,
@@ -89,10 +89,15 @@ export class ConferenceProgress {
         heldAt: heldAt.toISOString(),
         recordedBy: actor,
       });
+      // The tasks the meeting decided go out with its minutes, so none can close before its siblings exist.
+      conference.heldAt = heldAt;
+      for (const [i, task] of input.tasks.entries()) {
+        await this.addTask(m, actor, conference, task, now, `tasks[${i}].`);
+      }
     });
   }
 
-  /** 派单 to one participant unit, on a conference that has met. */
+  /** One more 派单 to a participant unit, on a conference that has met and is not yet closed. */
   async issueTask(actor: Actor, conferenceId: string, input: IssueConferenceTaskRequest): Promise<string> {
     return this.dataSource.transaction(async (m) => {
       const { conference, kase } = await loadConferenceForUpdate(m, actor, conferenceId);
@@ -113,64 +118,75 @@ export class ConferenceProgress {
           `案件 ${kase.caseNumber} 已结案（${kase.status}），不能再派单`,
         );
       }
-      const participant = await m.findOne(ConferenceParticipant, {
-        where: { conferenceId, unitId: input.unitId },
-        relations: { unit: true },
-      });
-      if (!participant?.unit) {
-        throw unprocessable(
-          'unitId',
-          `unit ${input.unitId} does not take part in this conference; tasks go to participants only`,
-          `单位 ${input.unitId} 不是本次联席会议的参会单位，只能向参会单位派单`,
-        );
-      }
-      const now = this.clock.now();
-      const dueAt = new Date(input.dueAt);
-      const floor = Math.max(now.getTime(), conference.heldAt!.getTime());
-      if (dueAt.getTime() <= floor) {
-        throw unprocessable(
-          'dueAt',
-          `must be after the meeting and after now (${new Date(floor).toISOString()})`,
-          `办理期限须晚于会议召开时间和当前时间（${beijingTime(new Date(floor))}）`,
-        );
-      }
-      const id = randomUUID();
-      const unit = participant.unit;
-      await m.insert(ConferenceTask, {
-        id,
-        conferenceId,
-        caseId: conference.caseId,
-        unitId: unit.id,
-        description: input.description,
-        dueAt,
-        status: 'open',
-        issuedAt: now,
-        issuedById: actor.id,
-        issuedByName: actor.name,
-        result: null,
-        closedAt: null,
-        closedById: null,
-        closedByName: null,
-      });
-      await appendTimelineStep(m, {
-        caseId: conference.caseId,
-        step: 'conference_task_issued',
-        summary: `联席会议派单至${unit.name}：${input.description}（期限 ${beijingTime(dueAt)}）`,
-        actor,
-        agency: unit,
-        at: now,
-      });
-      await this.outbox.add(m, ConferenceTaskIssuedV1, {
-        taskId: id,
-        conferenceId,
-        caseId: conference.caseId,
-        unitId: unit.id,
-        description: input.description,
-        dueAt: dueAt.toISOString(),
-        issuedBy: actor,
-      });
-      return id;
+      return this.addTask(m, actor, conference, input, this.clock.now(), '');
     });
+  }
+
+  /** One task to a participant unit, after the meeting; `field` prefixes the names errors give. */
+  private async addTask(
+    m: EntityManager,
+    actor: Actor,
+    conference: Conference,
+    input: IssueConferenceTaskRequest,
+    now: Date,
+    field: string,
+  ): Promise<string> {
+    const participant = await m.findOne(ConferenceParticipant, {
+      where: { conferenceId: conference.id, unitId: input.unitId },
+      relations: { unit: true },
+    });
+    if (!participant?.unit) {
+      throw unprocessable(
+        `${field}unitId`,
+        `unit ${input.unitId} does not take part in this conference; tasks go to participants only`,
+        `单位 ${input.unitId} 不是本次联席会议的参会单位，只能向参会单位派单`,
+      );
+    }
+    const dueAt = new Date(input.dueAt);
+    const floor = Math.max(now.getTime(), conference.heldAt!.getTime());
+    if (dueAt.getTime() <= floor) {
+      throw unprocessable(
+        `${field}dueAt`,
+        `must be after the meeting and after now (${new Date(floor).toISOString()})`,
+        `办理期限须晚于会议召开时间和当前时间（${beijingTime(new Date(floor))}）`,
+      );
+    }
+    const id = randomUUID();
+    const unit = participant.unit;
+    await m.insert(ConferenceTask, {
+      id,
+      conferenceId: conference.id,
+      caseId: conference.caseId,
+      unitId: unit.id,
+      description: input.description,
+      dueAt,
+      status: 'open',
+      issuedAt: now,
+      issuedById: actor.id,
+      issuedByName: actor.name,
+      result: null,
+      closedAt: null,
+      closedById: null,
+      closedByName: null,
+    });
+    await appendTimelineStep(m, {
+      caseId: conference.caseId,
+      step: 'conference_task_issued',
+      summary: `联席会议派单至${unit.name}：${input.description}（期限 ${beijingTime(dueAt)}）`,
+      actor,
+      agency: unit,
+      at: now,
+    });
+    await this.outbox.add(m, ConferenceTaskIssuedV1, {
+      taskId: id,
+      conferenceId: conference.id,
+      caseId: conference.caseId,
+      unitId: unit.id,
+      description: input.description,
+      dueAt: dueAt.toISOString(),
+      issuedBy: actor,
+    });
+    return id;
   }
 
   /**

@@ -109,7 +109,7 @@ export class RoutingMatrix {
     input.entries.forEach((e, i) => {
       if (!known.has(e.disputeType)) {
         problems.push({
-          field: `entries.${i}.disputeType`,
+          field: `entries[${i}].disputeType`,
           reason: `unknown dispute type ${e.disputeType}`,
           reasonZh: `纠纷类型 ${e.disputeType} 不存在`,
         });
@@ -117,7 +117,7 @@ export class RoutingMatrix {
       const key = `${e.disputeType}/${e.jurisdictionLevel}/${e.agencyKind}`;
       if (seen.has(key)) {
         problems.push({
-          field: `entries.${i}`,
+          field: `entries[${i}]`,
           reason: `${key} appears twice`,
           reasonZh: `${key} 重复出现`,
         });
@@ -131,7 +131,7 @@ export class RoutingMatrix {
     for (const [cellKey, cell] of cells) {
       if (cell.leads === 0) {
         problems.push({
-          field: `entries.${cell.first}`,
+          field: `entries[${cell.first}]`,
           reason: `${cellKey} names co-handlers but no lead`,
           reasonZh: `${cellKey} 只有协办单位，没有主办单位`,
         });

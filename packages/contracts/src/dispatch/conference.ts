@@ -1,3 +1,4 @@
+import { Type } from 'class-transformer';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -11,6 +12,7 @@ import {
   IsString,
   IsUUID,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page';
 import {
@@ -55,23 +57,6 @@ export class ConferenceIdParams {
 }
 
 /** The conference met: its minutes (会议纪要) and when. */
-export class RecordConferenceMinutesRequest {
-  @ApiProperty({ example: '经会商，自然资源所负责复核宅基地四至，民政办负责核查低保资格……' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  minutes!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true })
-  heldAt!: string;
-}
-
-export class RecordConferenceMinutesCommand extends RecordConferenceMinutesRequest {
-  @IsUUID()
-  conferenceId!: string;
-}
-
 /** 派单 from the conference to one participant unit, with a deadline. */
 export class IssueConferenceTaskRequest {
   @ApiProperty({ format: 'uuid', description: 'one of the conference participants' })
@@ -87,6 +72,34 @@ export class IssueConferenceTaskRequest {
   @ApiProperty({ format: 'date-time', description: 'after the meeting and after now' })
   @IsISO8601({ strict: true })
   dueAt!: string;
+}
+
+export class RecordConferenceMinutesRequest {
+  @ApiProperty({ example: '经会商，自然资源所负责复核宅基地四至，民政办负责核查低保资格……' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  minutes!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true })
+  heldAt!: string;
+
+  @ApiProperty({
+    type: [IssueConferenceTaskRequest],
+    description: 'the tasks (派单) the meeting decided, one or more; all issued with the minutes',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => IssueConferenceTaskRequest)
+  tasks!: IssueConferenceTaskRequest[];
+}
+
+export class RecordConferenceMinutesCommand extends RecordConferenceMinutesRequest {
+  @IsUUID()
+  conferenceId!: string;
 }
 
 export class IssueConferenceTaskCommand extends IssueConferenceTaskRequest {

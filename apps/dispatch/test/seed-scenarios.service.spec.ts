@@ -19,7 +19,7 @@ import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores 
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
-import { Clock } from '../src/whistles/clock';
+import { Clock } from '../src/clock';
 
 /**
  * The three stories of the seeds, replayed through dispatch as its users would live them:

@@ -21,7 +21,7 @@ import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
 import { BlowWhistle } from '../src/whistles/blow-whistle';
-import { Clock } from '../src/whistles/clock';
+import { Clock } from '../src/clock';
 
 /**
  * 吹哨—响应—支援 (seed 002, 天祝): a grassroots unit summons departments, each must 报到 within the

@@ -321,8 +321,18 @@ describe('退单 (return)', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.fields?.map((f) => f.field).sort()).toEqual(['note', 'reason']);
-    const returned = await eventsFor<ReferralReturnedV1>(ReferralReturnedV1.subject, e.referralId, 0);
-    expect(returned).toEqual([]);
+    // The outbox relays in commit order: once a later event of this referral is out, a return
+    // written by any of the refused calls above would have been published before it.
+    await send(subjects.referralClose, {
+      referralId: started.referralId,
+      outcome: 'failed',
+      note: '调解不成',
+      nextStep: 'escalate',
+    });
+    await eventsFor<ReferralClosedV1>(ReferralClosedV1.subject, started.referralId);
+    for (const id of [e.referralId, started.referralId]) {
+      expect(await eventsFor<ReferralReturnedV1>(ReferralReturnedV1.subject, id, 0)).toEqual([]);
+    }
   });
 
   it("keeps other agencies' staff out of returning and starting: 404", async () => {

@@ -40,7 +40,7 @@ describe('the referral lifecycle in the agency inbox', () => {
   it('accept → start → close with the agreement', async () => {
     const id = await aReferral();
     const item = await inboxItem(id);
-    expect(item).toMatchObject({ status: 'issued', role: expect.any(String), violenceRisk: false });
+    expect(item).toMatchObject({ status: 'issued', role: 'lead', violenceRisk: false });
 
     const early = await hub.as(CLERK, 'POST', `/api/v1/referrals/${id}/start`);
     expect([early.status, early.body.error.messageZh]).toEqual([

@@ -12,7 +12,8 @@ import type { Referral } from '../referrals/referral.entity';
 import type { Case } from './case.entity';
 import type { TimelineEntry } from './timeline-entry.entity';
 
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+/** A stored moment as the API shows it (ISO 8601), absent when unset. */
+export const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
 
 export function toCaseSummaryView(c: Case): CaseSummaryView {
   return {

@@ -16,7 +16,7 @@ import { Agency } from '../agencies/agency.entity';
 import { Case } from '../cases/case.entity';
 import { CASE_ENDINGS, changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
-import { beijingTime, Clock } from '../whistles/clock';
+import { beijingTime, Clock } from '../clock';
 import {
   assertCoordinatorOver,
   canSeeConference,

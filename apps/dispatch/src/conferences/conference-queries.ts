@@ -11,7 +11,7 @@ import type {
 import { pageWindow } from '@fengqiao/database';
 import { forbidden, notFound } from '@fengqiao/errors';
 import { caseScopeOf } from '../cases/case-scope';
-import { Clock } from '../whistles/clock';
+import { Clock } from '../clock';
 import { canSeeConference, conferenceUnitIds, whereConferenceVisible } from './conference-access';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';
 import { toConferenceTaskView, toConferenceView } from './conference.views';

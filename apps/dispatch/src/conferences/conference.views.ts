@@ -1,8 +1,7 @@
 import type { ConferenceTaskView, ConferenceView } from '@fengqiao/contracts';
 import type { Case } from '../cases/case.entity';
 import type { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+import { iso } from '../cases/case.views';
 
 export function toConferenceTaskView(t: ConferenceTask, caseNumber: string, now: Date): ConferenceTaskView {
   const due = new Date(t.dueAt).getTime();

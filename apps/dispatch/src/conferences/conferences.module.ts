@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { Clock } from '../whistles/clock';
 import { ConferenceProgress } from './conference-progress';
 import { ConferenceQueries } from './conference-queries';
 import { ConferencesHandlers } from './conferences.handlers';
@@ -8,6 +7,6 @@ import { ScheduleConference } from './schedule-conference';
 /** 联席调 (seed 003, level 5): joint conferences, their minutes and the tasks they dispatch. */
 @Module({
   controllers: [ConferencesHandlers],
-  providers: [Clock, ScheduleConference, ConferenceProgress, ConferenceQueries],
+  providers: [ScheduleConference, ConferenceProgress, ConferenceQueries],
 })
 export class ConferencesModule {}

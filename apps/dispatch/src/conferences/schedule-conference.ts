@@ -11,7 +11,7 @@ import { CASE_ENDINGS } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { LadderLevel } from '../ladder/ladder.entity';
 import { ladderLevel } from '../ladder/ladder-policy';
-import { beijingTime, Clock } from '../whistles/clock';
+import { beijingTime, Clock } from '../clock';
 import { assertCoordinatorOver, CONFERENCE_STATUS_ZH } from './conference-access';
 import { Conference, ConferenceParticipant } from './conference.entity';
 

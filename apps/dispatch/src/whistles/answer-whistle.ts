@@ -11,7 +11,7 @@ import { conflict, forbidden } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import type { Agency } from '../agencies/agency.entity';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
-import { beijingTime, Clock } from './clock';
+import { beijingTime, Clock } from '../clock';
 import { loadWhistleForUpdate, SUMMONS_STATUS_ZH } from './whistle-access';
 import { WhistleSummons, type Whistle } from './whistle.entity';
 

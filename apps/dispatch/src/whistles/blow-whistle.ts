@@ -16,7 +16,7 @@ import { CASE_ENDINGS } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { DispatchEnv } from '../config';
 import { Referral } from '../referrals/referral.entity';
-import { beijingTime, Clock } from './clock';
+import { beijingTime, Clock } from '../clock';
 import { Whistle, WhistleSummons } from './whistle.entity';
 
 /** Who may blow a whistle: the grassroots reporter, an agency on the case, or the centre. */

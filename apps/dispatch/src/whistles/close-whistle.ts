@@ -5,7 +5,7 @@ import { conflict, forbidden } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { caseScopeOf } from '../cases/case-scope';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
-import { beijingTime, Clock } from './clock';
+import { beijingTime, Clock } from '../clock';
 import { loadWhistleForUpdate } from './whistle-access';
 import { Whistle } from './whistle.entity';
 

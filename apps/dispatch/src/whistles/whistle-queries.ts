@@ -12,7 +12,7 @@ import { pageWindow } from '@fengqiao/database';
 import { forbidden, notFound } from '@fengqiao/errors';
 import { subtreePrefix } from '../agencies/jurisdiction.entity';
 import { caseScopeOf, whereInCaseScope } from '../cases/case-scope';
-import { Clock } from './clock';
+import { Clock } from '../clock';
 import { canSeeWhistle, whereWhistleVisible } from './whistle-access';
 import { Whistle, WhistleSummons } from './whistle.entity';
 import { toUnansweredView, toWhistleView } from './whistle.views';

@@ -1,8 +1,7 @@
 import type { SummonsView, UnansweredSummonsView, WhistleView } from '@fengqiao/contracts';
 import type { Case } from '../cases/case.entity';
 import type { Whistle, WhistleSummons } from './whistle.entity';
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : undefined);
+import { iso } from '../cases/case.views';
 
 export function toSummonsView(s: WhistleSummons, now: Date): SummonsView {
   return {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AnswerWhistle } from './answer-whistle';
 import { BlowWhistle } from './blow-whistle';
-import { Clock } from './clock';
 import { CloseWhistle } from './close-whistle';
 import { WhistleQueries } from './whistle-queries';
 import { WhistlesHandlers } from './whistles.handlers';
@@ -9,6 +8,6 @@ import { WhistlesHandlers } from './whistles.handlers';
 /** 吹哨—响应—支援 (seed 002): whistles, their summoned units' check-ins and support, and 督办. */
 @Module({
   controllers: [WhistlesHandlers],
-  providers: [Clock, BlowWhistle, AnswerWhistle, CloseWhistle, WhistleQueries],
+  providers: [BlowWhistle, AnswerWhistle, CloseWhistle, WhistleQueries],
 })
 export class WhistlesModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { QueryBoolean } from '../common/query-boolean';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CloseReferralRequest, ListReferralsQuery, ReturnReferralRequest } from '../dispatch/referral';
 import {
@@ -60,15 +60,11 @@ export class InboxReferralView {
   @ApiPropertyOptional({ format: 'date-time' }) closedAt?: string;
 }
 
-// A query string carries "true"/"false"; a request body over NATS already carries a boolean.
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-
 /** An agency's inbox: 民转刑 first, then the most serious risk, then the newest. */
 export class ListInboxQuery extends ListReferralsQuery {
   @ApiPropertyOptional({ description: '民转刑 risk only (true) or none of them (false)' })
   @IsOptional()
-  @Transform(toBoolean)
+  @QueryBoolean()
   @IsBoolean()
   violenceRisk?: boolean;
 

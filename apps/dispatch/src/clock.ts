@@ -11,15 +11,18 @@ export class Clock {
   }
 }
 
+// Built once: timeline summaries call it on every step.
+const BEIJING_MINUTE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
 /** A moment as a Beijing-time reader expects it, e.g. 2026-11-23 09:30 (for timelines and messages). */
 export function beijingTime(d: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(d);
+  return BEIJING_MINUTE.format(d);
 }

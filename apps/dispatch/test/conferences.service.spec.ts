@@ -160,6 +160,8 @@ describe('convening (联席调 only at the joint-conference level)', () => {
     expect([one.status, one.fields?.[0].field]).toEqual([400, 'participantUnitIds']);
     const unknown = await failure(schedule(kase.id, [DEMO_AGENCY.huanglouLand, randomUUID()]));
     expect([unknown.status, unknown.fields?.[0].field]).toEqual([422, 'participantUnitIds[1]']);
+    const elsewhere = await failure(schedule(kase.id, [DEMO_AGENCY.huanglouLand, DEMO_AGENCY.miheLand]));
+    expect([elsewhere.status, elsewhere.fields?.[0].field]).toEqual([422, 'participantUnitIds[1]']);
     expect(
       (await failure(schedule(kase.id, [DEMO_AGENCY.huanglouLand, DEMO_AGENCY.huanglouCivil], leader)))
         .status,

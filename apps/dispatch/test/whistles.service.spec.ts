@@ -409,7 +409,7 @@ describe('answering in order, once each (409)', () => {
 });
 
 describe('blowing a whistle', () => {
-  it('needs existing units (422 naming unitIds[i]) and writes nothing otherwise', async () => {
+  it('needs existing units serving the case’s place (422 naming unitIds[i]) and writes nothing otherwise', async () => {
     const kase = await registerInMinjia();
     const e = await failure(blow(reporter, kase.id, [DEMO_AGENCY.mihePolice, randomUUID()]));
     expect([e.status, e.fields?.[0].field]).toEqual([422, 'unitIds[1]']);
@@ -418,6 +418,9 @@ describe('blowing a whistle', () => {
       [kase.id],
     );
     expect(count[0].n).toBe(0);
+    // A unit of another town does not serve 闵家村: summoning it would open the case to it.
+    const elsewhere = await failure(blow(reporter, kase.id, [DEMO_AGENCY.huanglouLand]));
+    expect([elsewhere.status, elsewhere.fields?.[0].field]).toEqual([422, 'unitIds[0]']);
     const empty = await failure(blow(reporter, kase.id, []));
     expect([empty.status, empty.fields?.[0].field]).toEqual([400, 'unitIds']);
     const dup = await failure(blow(reporter, kase.id, [DEMO_AGENCY.miheLand, DEMO_AGENCY.miheLand]));

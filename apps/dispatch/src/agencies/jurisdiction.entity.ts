@@ -48,3 +48,11 @@ export function ancestorCodes(code: string): string[] {
   }
   return chain;
 }
+
+/**
+ * Whether a unit at `unitCode` serves a place at `placeCode`: it sits there, above it (town,
+ * district, city) or inside it. Who may be referred, summoned or convened for a case.
+ */
+export function servesPlace(unitCode: string, placeCode: string): boolean {
+  return ancestorCodes(placeCode).includes(unitCode) || unitCode.startsWith(subtreePrefix(placeCode));
+}

@@ -5,6 +5,7 @@ import { ConferenceScheduledV1, type Actor, type ScheduleConferenceRequest } fro
 import { conflict, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
+import { servesPlace } from '../agencies/jurisdiction.entity';
 import { Case } from '../cases/case.entity';
 import { caseScopeOf, isInCaseScope } from '../cases/case-scope';
 import { CASE_ENDINGS } from '../cases/case-status';
@@ -48,7 +49,7 @@ export class ScheduleConference {
           `案件 ${kase.caseNumber} 已有联席会议（${CONFERENCE_STATUS_ZH[active.status]}），须先办结`,
         );
       }
-      const units = await this.participants(m, input.participantUnitIds);
+      const units = await this.participants(m, kase, input.participantUnitIds);
       const now = this.clock.now();
       const scheduledFor = new Date(input.scheduledFor);
       const id = randomUUID();
@@ -111,13 +112,20 @@ export class ScheduleConference {
     );
   }
 
-  /** The participants in the order given, each an existing unit. */
-  private async participants(m: EntityManager, unitIds: string[]): Promise<Agency[]> {
+  /** The participants in the order given, each an existing unit that serves the case's place. */
+  private async participants(m: EntityManager, kase: Case, unitIds: string[]): Promise<Agency[]> {
     const found = await m.findBy(Agency, { id: In(unitIds) });
     return unitIds.map((unitId, i) => {
       const unit = found.find((a) => a.id === unitId);
       if (!unit) {
         throw unprocessable(`participantUnitIds[${i}]`, `no unit ${unitId}`, `单位 ${unitId} 不存在`);
+      }
+      if (!servesPlace(unit.jurisdictionCode, kase.jurisdictionCode)) {
+        throw unprocessable(
+          `participantUnitIds[${i}]`,
+          `${unit.name} does not serve the case's jurisdiction ${kase.jurisdictionCode} (it is neither there, above it nor inside it)`,
+          `${unit.name}不属于案件所在辖区 ${kase.jurisdictionCode} 及其上下级`,
+        );
       }
       return unit;
     });

@@ -11,7 +11,7 @@ import {
 import { conflict, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
-import { ancestorCodes, Jurisdiction, subtreePrefix } from '../agencies/jurisdiction.entity';
+import { Jurisdiction, servesPlace } from '../agencies/jurisdiction.entity';
 import type { Case } from '../cases/case.entity';
 import { CASE_ENDINGS, changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
@@ -173,11 +173,7 @@ export class HandOvers {
 
   /** The agency must serve the case's place: its jurisdiction, a node above it, or one inside it. */
   private checkPlace(kase: Case, agency: Agency, target: HandOverTarget, options: HandOverOptions): void {
-    const chain = ancestorCodes(kase.jurisdictionCode);
-    const inside =
-      chain.includes(agency.jurisdictionCode) ||
-      agency.jurisdictionCode.startsWith(subtreePrefix(kase.jurisdictionCode));
-    if (!inside && !options.overrideReason) {
+    if (!servesPlace(agency.jurisdictionCode, kase.jurisdictionCode) && !options.overrideReason) {
       throw unprocessable(
         target.field,
         `${agency.name} serves ${agency.jurisdictionCode}, which is not the case's jurisdiction ${kase.jurisdictionCode} or above it; give overrideReason to dispatch there anyway`,

@@ -10,6 +10,7 @@ import {
 import { conflict, forbidden, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { Agency } from '../agencies/agency.entity';
+import { servesPlace } from '../agencies/jurisdiction.entity';
 import { Case } from '../cases/case.entity';
 import { caseScopeOf, isInCaseScope, unitsInvolvedIn } from '../cases/case-scope';
 import { CASE_ENDINGS } from '../cases/case-status';
@@ -57,7 +58,7 @@ export class BlowWhistle {
           `案件 ${kase.caseNumber} 已结案（${kase.status}），不能吹哨`,
         );
       }
-      const units = await this.summonedUnits(m, actor, input.unitIds);
+      const units = await this.summonedUnits(m, actor, kase, input.unitIds);
       const now = this.clock.now();
       const respondBy = this.respondBy(input.urgency, now);
       const raisedByUnit = actor.agencyId ? await m.findOneBy(Agency, { id: actor.agencyId }) : null;
@@ -127,8 +128,13 @@ export class BlowWhistle {
     );
   }
 
-  /** The summoned units in the order given: each must exist and none may be the raiser's own. */
-  private async summonedUnits(m: EntityManager, actor: Actor, unitIds: string[]): Promise<Agency[]> {
+  /** The summoned units in the order given: each exists, serves the case's place, and is not the raiser's own. */
+  private async summonedUnits(
+    m: EntityManager,
+    actor: Actor,
+    kase: Case,
+    unitIds: string[],
+  ): Promise<Agency[]> {
     const found = await m.findBy(Agency, { id: In(unitIds) });
     return unitIds.map((unitId, i) => {
       const field = `unitIds[${i}]`;
@@ -137,6 +143,13 @@ export class BlowWhistle {
       }
       const unit = found.find((a) => a.id === unitId);
       if (!unit) throw unprocessable(field, `no unit ${unitId}`, `单位 ${unitId} 不存在`);
+      if (!servesPlace(unit.jurisdictionCode, kase.jurisdictionCode)) {
+        throw unprocessable(
+          field,
+          `${unit.name} does not serve the case's jurisdiction ${kase.jurisdictionCode} (it is neither there, above it nor inside it)`,
+          `${unit.name}不属于案件所在辖区 ${kase.jurisdictionCode} 及其上下级`,
+        );
+      }
       return unit;
     });
   }

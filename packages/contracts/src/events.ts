@@ -24,6 +24,20 @@ import {
   RETURN_RULINGS,
   RISK_LEVELS,
   WHISTLE_URGENCIES,
+  SLA_BREACH_ACTIONS,
+  SLA_CLOCK_KINDS,
+  SLA_LEVELS,
+  SLA_PAUSE_REASONS,
+  SLA_STOP_REASONS,
+  SLA_UNITS,
+  SLA_URGENCIES,
+  type SlaBreachAction,
+  type SlaClockKind,
+  type SlaLevel,
+  type SlaPauseReason,
+  type SlaStopReason,
+  type SlaUnit,
+  type SlaUrgency,
   type AgencyKind,
   type CaseFlag,
   type CaseStatus,
@@ -298,6 +312,138 @@ export class ConferenceTaskClosedV1 {
   @ValidateNested() @Type(() => Actor) closedBy!: Actor;
 }
 
+/** What every SLA clock event says about the clock: what it times, for whom, and when it is due. */
+export class SlaClockFacts {
+  @IsUUID() clockId!: string;
+  @IsIn(SLA_CLOCK_KINDS) kind!: SlaClockKind;
+  /** The referral, summons or task the clock times. */
+  @IsUUID() subjectId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  /** The unit that must act: the referral's agency, the summoned unit or the task's owner. */
+  @IsUUID() agencyId!: string;
+  @IsString() agencyName!: string;
+  @IsString() jurisdictionCode!: string;
+  /** Null while the clock is paused. */
+  @IsOptional() @IsISO8601() dueAt!: string | null;
+}
+
+/** A clock started: 签收, 办结, 报到 … is now owed by `agencyId`. */
+export class SlaClockStartedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.started.v1';
+  @IsInt() targetAmount!: number;
+  @IsIn(SLA_UNITS) targetUnit!: SlaUnit;
+  @IsIn(SLA_URGENCIES) urgency!: SlaUrgency;
+  @IsOptional() @IsInt() policyVersion!: number | null;
+  @IsISO8601() startedAt!: string;
+}
+
+export class SlaClockPausedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.paused.v1';
+  @IsIn(SLA_PAUSE_REASONS) reason!: SlaPauseReason;
+  @IsString() note!: string;
+  @IsISO8601() pausedAt!: string;
+  @ValidateNested() @Type(() => Actor) pausedBy!: Actor;
+}
+
+export class SlaClockResumedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.resumed.v1';
+  /** How long this pause lasted, in the clock's own measure (working or wall milliseconds). */
+  @IsInt() pausedMs!: number;
+  @IsISO8601() resumedAt!: string;
+  @ValidateNested() @Type(() => Actor) resumedBy!: Actor;
+}
+
+/** 延期申请 filed by the unit. */
+export class SlaExtensionRequestedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.extension_requested.v1';
+  @IsUUID() extensionId!: string;
+  @IsInt() amount!: number;
+  @IsIn(SLA_UNITS) unit!: SlaUnit;
+  @IsString() reason!: string;
+  @IsISO8601() requestedAt!: string;
+  @ValidateNested() @Type(() => Actor) requestedBy!: Actor;
+}
+
+/** A coordinator approved (the deadline moved, `dueAt` is the new one) or refused an extension. */
+export class SlaExtensionDecidedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.extension_decided.v1';
+  @IsUUID() extensionId!: string;
+  @IsBoolean() approved!: boolean;
+  @IsString() note!: string;
+  @IsISO8601() decidedAt!: string;
+  @ValidateNested() @Type(() => Actor) decidedBy!: Actor;
+}
+
+/** The case's urgency changed: the clock keeps its elapsed time, pauses and extensions, under a new target. */
+export class SlaClockRetargetedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.retargeted.v1';
+  @IsIn(SLA_URGENCIES) urgency!: SlaUrgency;
+  @IsInt() targetAmount!: number;
+  @IsIn(SLA_UNITS) targetUnit!: SlaUnit;
+  @IsString() reason!: string;
+  @IsISO8601() retargetedAt!: string;
+}
+
+/** 预警: the clock passed a warning threshold (黄灯 / 橙灯). */
+export class SlaClockWarnedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.warned.v1';
+  @IsIn(SLA_LEVELS) level!: SlaLevel;
+  /** The threshold passed, as a percentage of the allowed time. */
+  @IsInt() thresholdPercent!: number;
+  /** When the threshold was reached (the engine may notice it a moment later: `firedAt`). */
+  @IsISO8601() reachedAt!: string;
+  @IsISO8601() firedAt!: string;
+}
+
+/** 超期 (红灯): the deadline passed with the work not done; `actions` says what the hub did about it. */
+export class SlaClockBreachedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.breached.v1';
+  @IsArray() @IsIn(SLA_BREACH_ACTIONS, { each: true }) actions!: SlaBreachAction[];
+  @IsOptional() @IsUUID() supervisionId!: string | null;
+  @IsISO8601() reachedAt!: string;
+  @IsISO8601() firedAt!: string;
+}
+
+export class SlaClockStoppedV1 extends SlaClockFacts {
+  static readonly subject = 'dispatch.sla_clock.stopped.v1';
+  @IsIn(SLA_STOP_REASONS) reason!: SlaStopReason;
+  /** Stopped after its deadline. */
+  @IsBoolean() late!: boolean;
+  @IsISO8601() stoppedAt!: string;
+}
+
+/** 督办: a breach put on record for the coordinator and leadership. */
+export class SupervisionOpenedV1 {
+  static readonly subject = 'dispatch.supervision.opened.v1';
+  @IsUUID() supervisionId!: string;
+  @IsUUID() clockId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsUUID() agencyId!: string;
+  @IsString() jurisdictionCode!: string;
+  @IsString() reason!: string;
+  @IsISO8601() openedAt!: string;
+}
+
+export class SupervisionClosedV1 {
+  static readonly subject = 'dispatch.supervision.closed.v1';
+  @IsUUID() supervisionId!: string;
+  @IsUUID() caseId!: string;
+  @IsString() note!: string;
+  @IsISO8601() closedAt!: string;
+  @ValidateNested() @Type(() => Actor) closedBy!: Actor;
+}
+
+export class SlaPolicyPublishedV1 {
+  static readonly subject = 'dispatch.sla_policy.published.v1';
+  @IsInt() version!: number;
+  @IsInt() rules!: number;
+  @IsString() note!: string;
+  @IsISO8601() publishedAt!: string;
+  @ValidateNested() @Type(() => Actor) publishedBy!: Actor;
+}
+
 export interface EventContract<T = object> {
   new (): T;
   readonly subject: string;
@@ -323,6 +469,18 @@ export const EVENT_STREAMS = {
     ConferenceHeldV1,
     ConferenceTaskIssuedV1,
     ConferenceTaskClosedV1,
+    SlaClockStartedV1,
+    SlaClockPausedV1,
+    SlaClockResumedV1,
+    SlaExtensionRequestedV1,
+    SlaExtensionDecidedV1,
+    SlaClockRetargetedV1,
+    SlaClockWarnedV1,
+    SlaClockBreachedV1,
+    SlaClockStoppedV1,
+    SupervisionOpenedV1,
+    SupervisionClosedV1,
+    SlaPolicyPublishedV1,
   ],
   AGENCY_EVENTS: [ReferralAcceptedV1, ReferralReturnedV1, ReferralStartedV1, ReferralClosedV1],
 } as const satisfies Record<string, readonly EventContract[]>;

@@ -16,3 +16,5 @@ export * from './events';
 export * from './subjects';
 export * from './dispatch/whistle';
 export * from './dispatch/conference';
+export * from './dispatch/sla';
+export * from './notifications/channel';

@@ -6,12 +6,14 @@ import {
   auditVerifySubject,
   DispatchSubjects,
   IdentitySubjects,
+  NotificationSubjects,
 } from './subjects';
 
 const events = Object.values(EVENT_STREAMS).flat() as EventContract[];
 const requests = [
   ...Object.values(DispatchSubjects),
   ...Object.values(IdentitySubjects),
+  ...Object.values(NotificationSubjects),
   ...AUDITED_SERVICES.map(auditVerifySubject),
   ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k))),
 ];

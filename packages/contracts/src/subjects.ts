@@ -39,7 +39,31 @@ export const DispatchSubjects = {
   conferenceTaskIssue: 'dispatch.conference_task.issue.v1',
   conferenceTaskClose: 'dispatch.conference_task.close.v1',
   conferenceTaskList: 'dispatch.conference_task.list.v1',
+  slaPolicyGet: 'dispatch.sla_policy.get.v1',
+  slaPolicyPublish: 'dispatch.sla_policy.publish.v1',
+  slaPolicyDryRun: 'dispatch.sla_policy.dry_run.v1',
+  slaCalendarGet: 'dispatch.sla_calendar.get.v1',
+  slaCalendarSet: 'dispatch.sla_calendar.set.v1',
+  workingHoursGet: 'dispatch.working_hours.get.v1',
+  workingHoursSet: 'dispatch.working_hours.set.v1',
+  slaClockList: 'dispatch.sla_clock.list.v1',
+  slaClockGet: 'dispatch.sla_clock.get.v1',
+  slaClockPause: 'dispatch.sla_clock.pause.v1',
+  slaClockResume: 'dispatch.sla_clock.resume.v1',
+  slaExtensionRequest: 'dispatch.sla_clock.request_extension.v1',
+  slaExtensionDecide: 'dispatch.sla_clock.decide_extension.v1',
+  slaForecast: 'dispatch.sla_clock.forecast.v1',
+  supervisionList: 'dispatch.supervision.list.v1',
+  supervisionClose: 'dispatch.supervision.close.v1',
   health: 'dispatch.health.check.v1',
+} as const;
+
+/** The notifications service: where each unit receives SLA warnings, and what was delivered. */
+export const NotificationSubjects = {
+  channelList: 'notifications.channel.list.v1',
+  channelSet: 'notifications.channel.set.v1',
+  deliveryList: 'notifications.delivery.list.v1',
+  health: 'notifications.health.check.v1',
 } as const;
 
 export const IdentitySubjects = {

@@ -126,3 +126,68 @@ export type ConferenceTaskStatus = (typeof CONFERENCE_TASK_STATUSES)[number];
 /** Case flags: 重复件/反复矛盾, 推诿扯皮 (ping-pong of returns), 民转刑 risk. */
 export const CASE_FLAGS = ['repeat', 'ping_pong', 'violence_risk'] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+/** What an SLA clock times: 签收, 首次联系, 办结, 回访 (a referral's), 报到 (a summoned unit's), 会商任务. */
+export const SLA_CLOCK_KINDS = [
+  'accept',
+  'first_contact',
+  'resolve',
+  'follow_up',
+  'summons',
+  'task',
+] as const;
+export type SlaClockKind = (typeof SLA_CLOCK_KINDS)[number];
+/** The clock kinds a policy sets targets for (summons and tasks carry their own deadline). */
+export const SLA_POLICY_KINDS = ['accept', 'first_contact', 'resolve', 'follow_up'] as const;
+export type SlaPolicyKind = (typeof SLA_POLICY_KINDS)[number];
+
+/** 紧急 for a case of 重大/特别重大 risk or flagged 民转刑; 一般 otherwise. */
+export const SLA_URGENCIES = ['normal', 'urgent'] as const;
+export type SlaUrgency = (typeof SLA_URGENCIES)[number];
+
+/** Wall-clock minutes/hours, or working hours/days on the agency's working calendar. */
+export const SLA_UNITS = ['minutes', 'hours', 'working_hours', 'working_days'] as const;
+export type SlaUnit = (typeof SLA_UNITS)[number];
+
+export const SLA_CLOCK_STATES = ['running', 'paused', 'stopped'] as const;
+export type SlaClockState = (typeof SLA_CLOCK_STATES)[number];
+
+/** 黄灯 / 橙灯 预警, 红灯 = 超期. */
+export const SLA_LEVELS = ['yellow', 'orange', 'red'] as const;
+export type SlaLevel = (typeof SLA_LEVELS)[number];
+
+/** Why a clock may stand still (暂停计时). */
+export const SLA_PAUSE_REASONS = [
+  'parties_unreachable',
+  'awaiting_appraisal',
+  'awaiting_judicial_confirmation',
+  'awaiting_materials',
+  'party_hospitalised',
+  'force_majeure',
+  'other',
+] as const;
+export type SlaPauseReason = (typeof SLA_PAUSE_REASONS)[number];
+
+/** How a clock ended: its work was done, or the thing it timed went away. */
+export const SLA_STOP_REASONS = ['done', 'returned', 'transferred', 'cancelled'] as const;
+export type SlaStopReason = (typeof SLA_STOP_REASONS)[number];
+
+/** What a breach does: 催办 the unit, 督办 record, propose the next rung of the ladder, 改派 to the next best agency. */
+export const SLA_BREACH_ACTIONS = ['remind', 'supervise', 'escalate', 'reassign'] as const;
+export type SlaBreachAction = (typeof SLA_BREACH_ACTIONS)[number];
+
+/** 延期申请: pending → approved | refused. */
+export const SLA_EXTENSION_STATUSES = ['pending', 'approved', 'refused'] as const;
+export type SlaExtensionStatus = (typeof SLA_EXTENSION_STATUSES)[number];
+
+/** 督办: open until a coordinator records what was done. */
+export const SUPERVISION_STATUSES = ['open', 'closed'] as const;
+export type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
+
+/** A day in the working calendar's override table: 放假 or 调休上班. */
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKindName = (typeof CALENDAR_DAY_KINDS)[number];
+
+/** Where a unit receives SLA warnings: 钉钉 / 企业微信 group robots, or SMS. */
+export const NOTIFICATION_CHANNEL_KINDS = ['dingtalk', 'wecom', 'sms'] as const;
+export type NotificationChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];

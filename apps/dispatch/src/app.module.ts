@@ -13,6 +13,7 @@ import { ConferencesModule } from './conferences/conferences.module';
 import { ClassificationModule } from './classification/classification.module';
 import { LadderModule } from './ladder/ladder.module';
 import { RoutingModule } from './routing/routing.module';
+import { SlaModule } from './sla/sla.module';
 
 @Module({})
 export class DispatchModule {
@@ -37,6 +38,7 @@ export class DispatchModule {
         RoutingModule,
         LadderModule,
         ClassificationModule,
+        SlaModule,
       ],
     };
   }

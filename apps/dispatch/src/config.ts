@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { CommonEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'dispatch';
@@ -47,6 +47,22 @@ export class DispatchEnv extends CommonEnv {
   @Min(1)
   @Max(720)
   WHISTLE_RESPOND_NORMAL_HOURS: number = 24;
+
+  /** The SLA timer engine sweeps in this replica ('off' only where something else drives it, e.g. a test). */
+  @IsIn(['on', 'off'])
+  SLA_TIMER: string = 'on';
+
+  /** How often an idle replica looks for due clocks; a breach is noticed within about this long. */
+  @IsInt()
+  @Min(20)
+  @Max(60000)
+  SLA_TIMER_POLL_MS: number = 200;
+
+  /** Clocks claimed per sweep transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SLA_TIMER_BATCH: number = 500;
 }
 
 export const loadDispatchConfig = (env: Record<string, string | undefined> = process.env) =>

@@ -18,6 +18,10 @@ import { RoutingMatrixEntry, RoutingMatrixVersion } from './routing/routing-matr
 import { SCHEMA, SERVICE_NAME } from './config';
 import { Whistle, WhistleSummons } from './whistles/whistle.entity';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conferences/conference.entity';
+import { CalendarOverride, WorkingHours } from './sla/calendar.entity';
+import { SlaClock, SlaClockStep, SlaExtension } from './sla/sla-clock.entity';
+import { SlaPolicyRule, SlaPolicyVersion } from './sla/sla-policy.entity';
+import { Supervision } from './sla/supervision.entity';
 
 export const ENTITIES = [
   Jurisdiction,
@@ -41,6 +45,14 @@ export const ENTITIES = [
   Conference,
   ConferenceParticipant,
   ConferenceTask,
+  SlaPolicyVersion,
+  SlaPolicyRule,
+  CalendarOverride,
+  WorkingHours,
+  SlaClock,
+  SlaClockStep,
+  SlaExtension,
+  Supervision,
   ...MESSAGING_ENTITIES,
   AuditEntry,
 ];

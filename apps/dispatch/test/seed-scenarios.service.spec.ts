@@ -87,7 +87,12 @@ async function failAndEscalate(caseId: string, dispatch: object, reason: string)
 
 beforeAll(async () => {
   stores = await TestStores.start();
-  app = await bootService(DispatchModule.forRoot(loadDispatchConfig(stores.env())), 'dispatch', stores);
+  // The clock seam stands time still here; the SLA engine is driven in sla.service.spec.ts.
+  app = await bootService(
+    DispatchModule.forRoot(loadDispatchConfig({ ...stores.env(), SLA_TIMER: 'off' })),
+    'dispatch',
+    stores,
+  );
   await seedDemoCity(app.get(DataSource));
   rpc = stores.rpc();
 });

@@ -22,6 +22,7 @@ import { loadDispatchConfig } from '../src/config';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
 import { BlowWhistle } from '../src/whistles/blow-whistle';
 import { Clock } from '../src/clock';
+import { SlaTimerEngine } from '../src/sla/sla-timer-engine';
 
 /**
  * 吹哨—响应—支援 (seed 002, 天祝): a grassroots unit summons departments, each must 报到 within the
@@ -134,7 +135,12 @@ const listWhistles = (actor: Actor, query: object = {}) =>
 
 beforeAll(async () => {
   stores = await TestStores.start();
-  app = await bootService(DispatchModule.forRoot(loadDispatchConfig(stores.env())), 'dispatch', stores);
+  // The test drives the SLA timer engine itself, at the moments it stands the clock at.
+  app = await bootService(
+    DispatchModule.forRoot(loadDispatchConfig({ ...stores.env(), SLA_TIMER: 'off' })),
+    'dispatch',
+    stores,
+  );
   dataSource = app.get(DataSource);
   await seedDemoCity(dataSource);
   rpc = stores.rpc();
@@ -188,6 +194,8 @@ describe('the Tianzhu scenario: 吹哨—响应—支援 in 闵家村', () => {
     expect(early.items.filter((i) => i.whistleId === whistle.id)).toEqual([]);
 
     setClock(new Date(blownAt.getTime() + minutes(40)));
+    // The timer engine notices the 民政办's missed 报到: one breach, for it alone.
+    await app.get(SlaTimerEngine).fireDue();
     await support(policeClerk, whistle.id, '到场稳控双方情绪，制止推搡');
     const afterSupport = await support(landClerk, whistle.id, '调取1998年确权档案，现场核实东侧界址');
     expect(
@@ -269,6 +277,7 @@ describe('the Tianzhu scenario: 吹哨—响应—支援 in 闵家村', () => {
       'whistle_blown',
       'whistle_responded',
       'whistle_responded',
+      'sla_breached',
       'whistle_support_reported',
       'whistle_support_reported',
       'whistle_closed',
@@ -278,7 +287,8 @@ describe('the Tianzhu scenario: 吹哨—响应—支援 in 闵家村', () => {
       agencyName: '青州市公安局弥河派出所',
       actorName: policeClerk.name,
     });
-    expect(view.timeline[6].summary).toContain('未报到：弥河镇民政办');
+    expect(view.timeline[4].summary).toContain('报到超期：弥河镇民政办');
+    expect(view.timeline[7].summary).toContain('未报到：弥河镇民政办');
 
     // The events, on JetStream, with the payloads consumers need.
     const blown = await eventually(
@@ -474,7 +484,7 @@ describe('the 报到 deadlines', () => {
   it('come from config (WHISTLE_RESPOND_URGENT_MINUTES, WHISTLE_RESPOND_NORMAL_HOURS), 30 minutes and 24 hours by default', () => {
     const at = new Date('2026-11-20T01:00:00.000Z');
     const deadlines = (env: Record<string, string>) =>
-      new BlowWhistle(dataSource, null as never, new Clock(), loadDispatchConfig(env));
+      new BlowWhistle(dataSource, null as never, new Clock(), loadDispatchConfig(env), null as never);
     const defaults = deadlines({});
     expect(defaults.respondBy('urgent', at).toISOString()).toBe('2026-11-20T01:30:00.000Z');
     expect(defaults.respondBy('normal', at).toISOString()).toBe('2026-11-21T01:00:00.000Z');

@@ -312,6 +312,19 @@ export class ConferenceTaskClosedV1 {
   @ValidateNested() @Type(() => Actor) closedBy!: Actor;
 }
 
+/** 风险等级调整: the case was re-rated; its deadlines follow (SLA clocks are re-targeted). */
+export class CaseRiskChangedV1 {
+  static readonly subject = 'dispatch.case.risk_changed.v1';
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsIn(RISK_LEVELS) from!: RiskLevel;
+  @IsIn(RISK_LEVELS) to!: RiskLevel;
+  @IsBoolean() violenceRisk!: boolean;
+  @IsString() reason!: string;
+  @IsISO8601() changedAt!: string;
+  @ValidateNested() @Type(() => Actor) changedBy!: Actor;
+}
+
 /** What every SLA clock event says about the clock: what it times, for whom, and when it is due. */
 export class SlaClockFacts {
   @IsUUID() clockId!: string;
@@ -457,6 +470,7 @@ export const EVENT_STREAMS = {
     CaseFlaggedV1,
     CaseReclassifiedV1,
     CaseEscalatedV1,
+    CaseRiskChangedV1,
     ReferralIssuedV1,
     ReferralReturnRuledV1,
     ReferralTransferredV1,

@@ -11,6 +11,7 @@ export const DispatchSubjects = {
   caseSuggestType: 'dispatch.case.suggest_type.v1',
   caseReclassify: 'dispatch.case.reclassify.v1',
   caseEscalate: 'dispatch.case.escalate.v1',
+  caseChangeRisk: 'dispatch.case.change_risk.v1',
   caseDispatch: 'dispatch.case.dispatch.v1',
   routingPropose: 'dispatch.routing.propose.v1',
   routingMatrixGet: 'dispatch.routing_matrix.get.v1',

@@ -6,7 +6,8 @@
  */
 const active = new Set((process.env.FQ_FAILPOINTS ?? '').split(',').filter(Boolean));
 
-export type FailpointName = 'relay.before-publish' | 'relay.after-publish' | 'consumer.after-commit';
+export type FailpointName =
+  'relay.before-publish' | 'relay.after-publish' | 'consumer.after-commit' | 'sla.before-commit';
 
 export function failpoint(name: FailpointName, details: string[] = []): void {
   if (active.size === 0) return;

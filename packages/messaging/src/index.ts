@@ -20,6 +20,7 @@ export {
   type MessagingOptions,
 } from './messaging.module';
 export { RpcClient, toHubError } from './rpc/rpc-client';
+export { failpoint, type FailpointName } from './failpoints';
 export {
   RevokedSessions,
   openRevokedSessions,

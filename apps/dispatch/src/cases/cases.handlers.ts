@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Audited } from '@fengqiao/audit';
 import {
+  ChangeCaseRiskCommand,
   Actor,
   CaseIdParams,
   DispatchSubjects,
@@ -14,6 +15,7 @@ import {
   type Page,
 } from '@fengqiao/contracts';
 import { CaseQueries } from './case-queries';
+import { ChangeCaseRisk } from './change-case-risk';
 import { RegisterCase } from './register-case';
 import { RevealParty } from './reveal-party';
 
@@ -23,7 +25,19 @@ export class CasesHandlers {
     private readonly registerCase: RegisterCase,
     private readonly cases: CaseQueries,
     private readonly revealParty: RevealParty,
+    private readonly changeCaseRisk: ChangeCaseRisk,
   ) {}
+
+  @MessagePattern(DispatchSubjects.caseChangeRisk)
+  @Audited()
+  async changeRisk(
+    @Payload('actor') actor: Actor,
+    @Payload('body') body: ChangeCaseRiskCommand,
+  ): Promise<CaseView> {
+    const { caseId, ...input } = body;
+    await this.changeCaseRisk.execute(actor, caseId, input);
+    return this.cases.get(caseId, actor);
+  }
 
   @MessagePattern(DispatchSubjects.caseRegister)
   @Audited()

@@ -20,6 +20,8 @@ export const TIMELINE_STEPS = [
   'conference_held',
   'conference_task_issued',
   'conference_task_closed',
+  'sla_breached',
+  'case_risk_changed',
 ] as const;
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 

@@ -7,6 +7,7 @@ import { Case } from '../cases/case.entity';
 import { lockCaseForCoordinator } from '../cases/case-scope';
 import { DisputeType } from '../cases/dispute-type.entity';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
+import { SlaClocks } from '../sla/sla-clocks';
 import { complaintText, TypeSuggestions } from './type-suggestions';
 
 /** 更正纠纷类型: the coordinator corrects a case's type; the correction is kept as training data. */
@@ -16,6 +17,7 @@ export class ReclassifyCase {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly suggestions: TypeSuggestions,
+    private readonly clocks: SlaClocks,
   ) {}
 
   execute(actor: Actor, caseId: string, disputeType: string): Promise<void> {
@@ -37,6 +39,7 @@ export class ReclassifyCase {
       const now = new Date();
       const from = kase.disputeType;
       await m.update(Case, { id: kase.id }, { disputeType });
+      kase.disputeType = disputeType;
       await this.suggestions.record(
         m,
         kase.id,
@@ -60,6 +63,8 @@ export class ReclassifyCase {
         reclassifiedAt: now.toISOString(),
         reclassifiedBy: actor,
       });
+      // A type with its own time limits (医疗纠纷 30 working days) changes the case's deadlines.
+      await this.clocks.retargetCase(m, kase, `纠纷类型更正为${type.nameZh}`, now);
     });
   }
 }

@@ -24,6 +24,7 @@ import {
   conferenceUnitIds,
   loadConferenceForUpdate,
 } from './conference-access';
+import { SlaClocks } from '../sla/sla-clocks';
 import { Conference, ConferenceParticipant, ConferenceTask } from './conference.entity';
 
 /** Minutes may be recorded a little ahead of the server's clock (a client's clock runs fast), no more. */
@@ -39,6 +40,7 @@ export class ConferenceProgress {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly clocks: SlaClocks,
   ) {}
 
   /** 会议纪要: the conference met; scheduled → held, with the tasks it decided. */
@@ -169,6 +171,8 @@ export class ConferenceProgress {
       closedById: null,
       closedByName: null,
     });
+    const kase = await m.findOneByOrFail(Case, { id: conference.caseId });
+    await this.clocks.startWithDeadline(m, 'task', { subjectId: id, agency: unit }, kase, now, dueAt);
     await appendTimelineStep(m, {
       caseId: conference.caseId,
       step: 'conference_task_issued',
@@ -237,6 +241,7 @@ export class ConferenceProgress {
           closedByName: actor.name,
         },
       );
+      await this.clocks.stop(m, { subjectId: taskId }, ['task'], 'done', now);
       const stillOpen = await m.countBy(ConferenceTask, { conferenceId: conference.id, status: 'open' });
       const closesConference = stillOpen === 0 && conference.status === 'held';
       await appendTimelineStep(m, {

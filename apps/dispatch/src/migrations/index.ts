@@ -7,6 +7,8 @@ import { RoutingLadderIntake1795470000000 } from './1795470000000-routing-ladder
 import { LaddersAndMatrix1795470000001 } from './1795470000001-ladders-and-matrix';
 import { WhistlesConferences1795470100000 } from './1795470100000-whistles-conferences';
 import { OnTimeIndex1795470200000 } from './1795470200000-on-time-index';
+import { SlaClocks1795470300000 } from './1795470300000-sla-clocks';
+import { SlaPolicyV11795470300001 } from './1795470300001-sla-policy-v1';
 
 /** This service's migrations, in order, as class references. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +21,6 @@ export const MIGRATIONS: Function[] = [
   LaddersAndMatrix1795470000001,
   WhistlesConferences1795470100000,
   OnTimeIndex1795470200000,
+  SlaClocks1795470300000,
+  SlaPolicyV11795470300001,
 ];

@@ -17,6 +17,7 @@ import { CASE_ENDINGS, changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { ladderLevel } from '../ladder/ladder-policy';
 import { RoutingMatrix } from '../routing/routing-matrix';
+import { SlaClocks } from '../sla/sla-clocks';
 import { OPEN_REFERRAL, Referral } from './referral.entity';
 
 /** One agency to hand the case to, and the request field that named it (for errors). */
@@ -38,6 +39,7 @@ export class HandOvers {
   constructor(
     private readonly outbox: Outbox,
     private readonly matrix: RoutingMatrix,
+    private readonly clocks: SlaClocks,
   ) {}
 
   async issue(
@@ -145,6 +147,14 @@ export class HandOvers {
         issuedAt: now.toISOString(),
         issuedBy: { id: actor.id, name: actor.name, role: actor.role ?? 'system' },
       });
+      // 签收 is owed from this moment.
+      await this.clocks.startFromPolicy(
+        m,
+        'accept',
+        { subjectId: id, agency: { ...agency, kind } },
+        kase,
+        now,
+      );
       open.push(Object.assign(new Referral(), { agencyId: agency.id, role: target.role, agency }));
       ids.push(id);
     }

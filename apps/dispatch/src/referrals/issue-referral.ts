@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor, DispatchCaseRequest, IssueReferralRequest } from '@fengqiao/contracts';
 import { lockCaseForCoordinator } from '../cases/case-scope';
+import { Clock } from '../clock';
 import { HandOvers } from './hand-over';
 
 /** 派单 by a coordinator: one agency, or a lead with co-handlers at once. */
@@ -10,6 +11,7 @@ export class IssueReferral {
   constructor(
     private readonly dataSource: DataSource,
     private readonly handOvers: HandOvers,
+    private readonly clock: Clock,
   ) {}
 
   /** One referral; the role defaults to lead. Returns its id. */
@@ -18,7 +20,7 @@ export class IssueReferral {
       // Locked, so two coordinators cannot refer it to the same agency at once.
       const kase = await lockCaseForCoordinator(m, actor, caseId);
       const target = { agencyId: input.agencyId, role: input.role ?? 'lead', field: 'agencyId' } as const;
-      return this.handOvers.issue(m, actor, kase, [target], input, new Date());
+      return this.handOvers.issue(m, actor, kase, [target], input, this.clock.now());
     });
     return id;
   }
@@ -35,7 +37,7 @@ export class IssueReferral {
           field: `coHandlerIds[${i}]`,
         })),
       ];
-      return this.handOvers.issue(m, actor, kase, targets, input, new Date());
+      return this.handOvers.issue(m, actor, kase, targets, input, this.clock.now());
     });
   }
 }

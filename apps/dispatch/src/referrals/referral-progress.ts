@@ -22,7 +22,8 @@ import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { DispatchEnv } from '../config';
 import { LadderLevel } from '../ladder/ladder.entity';
 import { RoutingMatrix } from '../routing/routing-matrix';
-import { movesForward, OPEN_REFERRAL, Referral } from './referral.entity';
+import { SlaClocks } from '../sla/sla-clocks';
+import { movesForward, OPEN_REFERRAL, REFERRAL_CLOCKS, Referral } from './referral.entity';
 
 export const OUTCOME_ZH: Record<ReferralOutcome, string> = {
   resolved: '调解成功',
@@ -60,6 +61,7 @@ export class ReferralProgress {
     private readonly outbox: Outbox,
     private readonly matrix: RoutingMatrix,
     private readonly settings: DispatchEnv,
+    private readonly clocks: SlaClocks,
   ) {}
 
   @DurableEventHandler({ event: ReferralAcceptedV1, name: 'referral-accepted' })
@@ -79,6 +81,11 @@ export class ReferralProgress {
     });
     // 首接负责 ends when the lead's hand-over is accepted: the case is that agency's now.
     if (referral.role === 'lead') await manager.update(Case, { id: kase.id }, { ownerAgencyId: agency.id });
+    // 签收 met; 首次联系 and 办结 are owed from now.
+    await this.clocks.stop(manager, { subjectId: referral.id }, ['accept'], 'done', at);
+    const owner = { subjectId: referral.id, agency };
+    await this.clocks.startFromPolicy(manager, 'first_contact', owner, kase, at);
+    await this.clocks.startFromPolicy(manager, 'resolve', owner, kase, at);
     if (kase.status === 'referred')
       await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `accepted by ${agency.name}`, at);
   }
@@ -102,6 +109,10 @@ export class ReferralProgress {
       referralId: referral.id,
       at,
     });
+    // Starting the mediation is the first contact; an agency that started without 签收 also accepted.
+    await this.clocks.stop(manager, { subjectId: referral.id }, ['accept', 'first_contact'], 'done', at);
+    if (!(await this.clocks.has(manager, referral.id, 'resolve')))
+      await this.clocks.startFromPolicy(manager, 'resolve', { subjectId: referral.id, agency }, kase, at);
     if (kase.status === 'referred')
       await changeCaseStatus(manager, this.outbox, kase, 'in_mediation', `${agency.name} started`, at);
   }
@@ -127,6 +138,7 @@ export class ReferralProgress {
         awaitingRuling: contested,
       },
     );
+    await this.clocks.stop(manager, { subjectId: referral.id }, REFERRAL_CLOCKS, 'returned', at);
     kase.returnCount += 1;
     await manager.update(Case, { id: kase.id }, { returnCount: kase.returnCount });
     await appendTimelineStep(manager, {
@@ -160,6 +172,7 @@ export class ReferralProgress {
         closedAt: at,
       },
     );
+    await this.clocks.stop(manager, { subjectId: referral.id }, REFERRAL_CLOCKS, 'done', at);
     const next = e.nextStep ? `；建议下一步：${NEXT_STEP_ZH[e.nextStep]}` : '';
     await appendTimelineStep(manager, {
       caseId: kase.id,

@@ -134,5 +134,8 @@ export function movesForward(from: ReferralStatus, to: ReferralStatus): boolean 
   return RANK[to] > RANK[from];
 }
 
+/** The clocks a referral runs: 签收, 首次联系, 办结 (回访 follows a close). */
+export const REFERRAL_CLOCKS = ['accept', 'first_contact', 'resolve'] as const;
+
 /** Statuses in which the agency still holds the referral. */
 export const OPEN_REFERRAL: readonly ReferralStatus[] = ['issued', 'accepted', 'in_progress'];

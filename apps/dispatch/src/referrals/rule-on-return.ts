@@ -5,6 +5,8 @@ import { conflict } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { changeCaseStatus } from '../cases/case-status';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
+import { Clock } from '../clock';
+import { SlaClocks } from '../sla/sla-clocks';
 import { OPEN_REFERRAL, Referral } from './referral.entity';
 import { lockReferralForCoordinator } from './referral-lock';
 
@@ -18,6 +20,8 @@ export class RuleOnReturn {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly clocks: SlaClocks,
+    private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, referralId: string, input: RuleOnReturnRequest): Promise<string> {
@@ -44,7 +48,7 @@ export class RuleOnReturn {
           `案件已改由${otherLead.agency?.name ?? ''}主办，该退单只能裁定成立`,
         );
       }
-      const now = new Date();
+      const now = this.clock.now();
       await m.update(
         Referral,
         { id: referral.id },
@@ -78,6 +82,9 @@ export class RuleOnReturn {
         ruledAt: now.toISOString(),
         ruledBy: actor,
       });
+      // Back in the agency's inbox: 签收 is owed again, from the ruling.
+      if (overruled)
+        await this.clocks.startFromPolicy(m, 'accept', { subjectId: referral.id, agency }, kase, now);
       if (overruled && kase.status === 'registered') {
         await changeCaseStatus(m, this.outbox, kase, 'referred', `return by ${agency.name} overruled`, now);
       }

@@ -12,6 +12,7 @@ import { Outbox } from '@fengqiao/messaging';
 import type { Agency } from '../agencies/agency.entity';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { beijingTime, Clock } from '../clock';
+import { SlaClocks } from '../sla/sla-clocks';
 import { loadWhistleForUpdate, SUMMONS_STATUS_ZH } from './whistle-access';
 import { WhistleSummons, type Whistle } from './whistle.entity';
 
@@ -24,6 +25,7 @@ export class AnswerWhistle {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly clocks: SlaClocks,
   ) {}
 
   /** 报到: records when the unit checked in, how long it took, and whether it was late. */
@@ -40,6 +42,7 @@ export class AnswerWhistle {
       const now = this.clock.now();
       const responseSeconds = Math.max(0, Math.floor((now.getTime() - whistle.blownAt.getTime()) / 1000));
       const late = now.getTime() > whistle.respondBy.getTime();
+      await this.clocks.stop(m, { subjectId: whistleId, agencyId: unit.id }, ['summons'], 'done', now);
       await m.update(
         WhistleSummons,
         { whistleId, unitId: unit.id },

@@ -18,6 +18,7 @@ import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { DispatchEnv } from '../config';
 import { Referral } from '../referrals/referral.entity';
 import { beijingTime, Clock } from '../clock';
+import { SlaClocks } from '../sla/sla-clocks';
 import { Whistle, WhistleSummons } from './whistle.entity';
 
 /** Who may blow a whistle: the grassroots reporter, an agency on the case, or the centre. */
@@ -33,6 +34,7 @@ export class BlowWhistle {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly config: DispatchEnv,
+    private readonly clocks: SlaClocks,
   ) {}
 
   /** The 报到 deadline for a whistle blown at `at` (wall-clock minutes or hours, from config). */
@@ -91,6 +93,16 @@ export class BlowWhistle {
           respondBy,
         })),
       );
+      // Each summoned unit owes its 报到 by the whistle's deadline.
+      for (const unit of units)
+        await this.clocks.startWithDeadline(
+          m,
+          'summons',
+          { subjectId: id, agency: unit },
+          kase,
+          now,
+          respondBy,
+        );
       await appendTimelineStep(m, {
         caseId,
         step: 'whistle_blown',

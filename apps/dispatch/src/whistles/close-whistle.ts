@@ -6,6 +6,7 @@ import { Outbox } from '@fengqiao/messaging';
 import { caseScopeOf } from '../cases/case-scope';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
 import { beijingTime, Clock } from '../clock';
+import { SlaClocks } from '../sla/sla-clocks';
 import { loadWhistleForUpdate } from './whistle-access';
 import { Whistle } from './whistle.entity';
 
@@ -19,6 +20,7 @@ export class CloseWhistle {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly clocks: SlaClocks,
   ) {}
 
   async execute(actor: Actor, whistleId: string, input: CloseWhistleRequest): Promise<void> {
@@ -53,6 +55,8 @@ export class CloseWhistle {
           closingNote: input.note,
         },
       );
+      // Units that never checked in stay on the 督办 list; their clocks end with the whistle.
+      await this.clocks.stop(m, { subjectId: whistleId }, ['summons'], 'cancelled', now);
       const silent = summons.filter((s) => s.status === 'summoned').map((s) => s.unit?.name ?? s.unitId);
       await appendTimelineStep(m, {
         caseId: whistle.caseId,

@@ -302,3 +302,26 @@ export class PartyPersonalDataView {
   @ApiPropertyOptional({ example: '11010519491231002X' }) idNumber?: string;
   @ApiPropertyOptional({ example: '13812345678' }) phone?: string;
 }
+
+/** 风险等级调整: a coordinator re-rates a case; 重大/特别重大 or 民转刑 makes its deadlines urgent. */
+export class ChangeCaseRiskRequest {
+  @ApiProperty({ enum: RISK_LEVELS })
+  @IsIn(RISK_LEVELS)
+  riskLevel!: RiskLevel;
+
+  @ApiPropertyOptional({ description: '民转刑 risk; once flagged it stays flagged' })
+  @IsOptional()
+  @IsBoolean()
+  violenceRisk?: boolean;
+
+  @ApiProperty({ example: '一方扬言报复，已有肢体冲突' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class ChangeCaseRiskCommand extends ChangeCaseRiskRequest {
+  @IsUUID()
+  caseId!: string;
+}

@@ -300,6 +300,7 @@ export class CalendarYearView {
   @ApiProperty({ type: [CalendarDayView], description: 'the override table for the year, as entered' })
   overrides!: CalendarDayView[];
   @ApiPropertyOptional({ description: 'the notice the override table follows' }) source?: string;
+  @ApiPropertyOptional({ description: 'after a change: running deadlines it moved' }) clocksMoved?: number;
 }
 
 export class WorkingPeriodInput {

@@ -32,4 +32,34 @@ export class Outbox {
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), messageId]);
     return messageId;
   }
+
+  /**
+   * Adds many events of one contract in one INSERT and one wake-up, in order: for a batch writer
+   * (the SLA timer engine) whose cost per event must stay small. Validated like `add`.
+   */
+  async addMany<T extends object>(
+    manager: EntityManager,
+    contract: EventContract<T>,
+    events: T[],
+  ): Promise<string[]> {
+    if (events.length === 0) return [];
+    const rows = events.map((event) => {
+      const instance = Object.assign(new contract(), event);
+      const errors = validateSync(instance, { forbidUnknownValues: false });
+      if (errors.length > 0) {
+        throw new Error(
+          `event ${contract.subject} is invalid: ${errors.map((e) => e.toString()).join('; ')}`,
+        );
+      }
+      return {
+        messageId: randomUUID(),
+        subject: contract.subject,
+        payload: instanceToPlain(instance),
+        headers: {},
+      };
+    });
+    await manager.insert(OutboxMessage, rows);
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), rows[0].messageId]);
+    return rows.map((r) => r.messageId);
+  }
 }

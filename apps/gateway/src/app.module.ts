@@ -16,6 +16,7 @@ import { LaddersController } from './ladders/ladders.controller';
 import { ReferralCoordinationController } from './referrals/referral-coordination.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { RoutingController } from './routing/routing.controller';
+import { SlaController } from './sla/sla.controller';
 import { WhistlesController } from './whistles/whistles.controller';
 import { ConferencesController } from './conferences/conferences.controller';
 
@@ -53,6 +54,7 @@ export class GatewayModule {
         LaddersController,
         WhistlesController,
         ConferencesController,
+        SlaController,
         HealthController,
       ],
       providers: [

@@ -68,6 +68,29 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/conferences/{conferenceId}/tasks': ['coordinator'],
   'GET /api/v1/conference-tasks': ['coordinator', 'leader', 'agency_staff', 'mediator'],
   'POST /api/v1/conference-tasks/{taskId}/close': ['agency_staff', 'mediator'],
+  'PUT /api/v1/cases/{caseId}/risk': ['coordinator'],
+  'GET /api/v1/sla/policy': ['admin', 'coordinator', 'leader', 'agency_staff', 'mediator'],
+  'PUT /api/v1/sla/policy': ['admin'],
+  'POST /api/v1/sla/policy/dry-run': ['admin', 'coordinator', 'leader'],
+  'GET /api/v1/sla/calendar/{year}': ['admin', 'coordinator', 'leader', 'agency_staff', 'mediator'],
+  'PUT /api/v1/sla/calendar/{year}': ['admin'],
+  'GET /api/v1/jurisdictions/{code}/working-hours': [
+    'admin',
+    'coordinator',
+    'leader',
+    'agency_staff',
+    'mediator',
+  ],
+  'PUT /api/v1/jurisdictions/{code}/working-hours': ['admin'],
+  'GET /api/v1/sla/clocks': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'GET /api/v1/sla/clocks/{clockId}': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/sla/clocks/{clockId}/pause': ['agency_staff', 'mediator', 'coordinator'],
+  'POST /api/v1/sla/clocks/{clockId}/resume': ['agency_staff', 'mediator', 'coordinator'],
+  'POST /api/v1/sla/clocks/{clockId}/extensions': ['agency_staff', 'mediator'],
+  'POST /api/v1/sla/clocks/{clockId}/extensions/{extensionId}/decision': ['coordinator'],
+  'GET /api/v1/sla/forecast': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'GET /api/v1/supervisions': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  'POST /api/v1/supervisions/{supervisionId}/close': ['coordinator'],
 };
 
 let hub: TestHub;
@@ -98,7 +121,12 @@ const concrete = (path: string) =>
     .replace('{whistleId}', '00000000-0000-4000-8000-0000000000b1')
     .replace('{conferenceId}', '00000000-0000-4000-8000-0000000000c1')
     .replace('{taskId}', '00000000-0000-4000-8000-0000000000d1')
-    .replace('{userId}', '00000000-0000-4000-8000-0000000000aa');
+    .replace('{userId}', '00000000-0000-4000-8000-0000000000aa')
+    .replace('{year}', '2027')
+    .replace('{code}', '370781007000')
+    .replace('{clockId}', '00000000-0000-4000-8000-0000000000e1')
+    .replace('{extensionId}', '00000000-0000-4000-8000-0000000000e2')
+    .replace('{supervisionId}', '00000000-0000-4000-8000-0000000000e3');
 
 /** A body each command would accept, so that only the caller's scope can refuse it. */
 const VALID_BODIES: [RegExp, () => object][] = [
@@ -107,6 +135,7 @@ const VALID_BODIES: [RegExp, () => object][] = [
   [/\/referrals$/, () => ({ agencyId: DEMO_AGENCY.huanglouCommittee })],
   [/\/dispatch$/, () => ({ leadAgencyId: DEMO_AGENCY.huanglouCommittee })],
   [/\/dispute-type$/, () => ({ disputeType: 'land' })],
+  [/\/risk$/, () => ({ riskLevel: 'major', reason: 'x' })],
   [/\/escalations$/, () => ({ reason: 'x' })],
   [/\/ruling$/, () => ({ ruling: 'upheld', note: 'x' })],
   [/\/transfer$/, () => ({ toAgencyId: DEMO_AGENCY.huanglouCommittee, reason: 'x' })],

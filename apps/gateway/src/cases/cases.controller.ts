@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/s
 import {
   Actor,
   CaseIdParams,
+  ChangeCaseRiskRequest,
   CaseView,
   DispatchCaseRequest,
   DispatchSubjects,
@@ -88,6 +89,17 @@ export class CasesController {
     @Body() body: ReclassifyCaseRequest,
   ): Promise<{ caseId: string; disputeType: string }> {
     return this.services.dispatch(DispatchSubjects.caseReclassify, actor, { ...body, ...params });
+  }
+
+  @Put(':caseId/risk')
+  @Allow('coordinator')
+  @ApiOkResponse({ type: CaseView, description: '风险等级调整; 重大 or 民转刑 makes its deadlines urgent' })
+  changeRisk(
+    @CurrentActor() actor: Actor,
+    @Param() params: CaseIdParams,
+    @Body() body: ChangeCaseRiskRequest,
+  ): Promise<CaseView> {
+    return this.services.dispatch(DispatchSubjects.caseChangeRisk, actor, { ...body, ...params });
   }
 
   @Get(':caseId/routing-proposal')

@@ -130,6 +130,7 @@ const URGENT: SlaPolicyRuleInput = {
   urgency: 'urgent',
   accept: { amount: 30, unit: 'minutes' },
   resolve: { amount: 5, unit: 'working_days' },
+  breachActions: ['remind', 'supervise', 'reassign', 'escalate'],
 };
 
 beforeAll(async () => {
@@ -439,6 +440,46 @@ describe('the policy, the calendar and the forecast', () => {
     expect(run.total.acceptBreachesNow).toBeGreaterThan(run.total.acceptBreachesProposed);
     expect(run.byAgency[0]).toMatchObject({ agencyId: COMMITTEE });
     expect(run.byJurisdiction.map((j) => j.jurisdictionCode)).toContain('370781007000');
+  });
+});
+
+describe('改派 on a missed 签收', () => {
+  it('transfers an urgent referral nobody signed for to the best other agency, and records it on the 督办', async () => {
+    const start = at('2027-01-11 09:00');
+    setClock(start);
+    const kase = await as<CaseView>(
+      TEST_ACTOR,
+      DispatchSubjects.caseRegister,
+      aDispute({ riskLevel: 'major' }),
+    );
+    const referral = await as<ReferralView>(TEST_ACTOR, DispatchSubjects.referralIssue, {
+      caseId: kase.id,
+      agencyId: COMMITTEE,
+    });
+    expect((await clockOf(referral.id, 'accept')).target).toEqual({ amount: 30, unit: 'minutes' });
+    await engine.fireDue(plus(start, 31));
+    const moved = await eventually(
+      () => as<ReferralView>(TEST_ACTOR, DispatchSubjects.referralGet, { referralId: referral.id }),
+      (r) => r.status === 'transferred',
+    );
+    const [supervision] = (
+      await as<Page<SupervisionView>>(TEST_ACTOR, DispatchSubjects.supervisionList, { caseId: kase.id })
+    ).items;
+    expect(supervision).toMatchObject({ actions: ['remind', 'supervise', 'reassign'] });
+    const reassigned = await eventually(
+      async () =>
+        (await as<Page<SupervisionView>>(TEST_ACTOR, DispatchSubjects.supervisionList, { caseId: kase.id }))
+          .items[0],
+      (v) => v.reassignedToReferralId !== undefined,
+    );
+    const next = await as<ReferralView>(TEST_ACTOR, DispatchSubjects.referralGet, {
+      referralId: reassigned.reassignedToReferralId!,
+    });
+    expect(next.agencyId).not.toBe(COMMITTEE);
+    expect(next.status).toBe('issued');
+    expect(moved.status).toBe('transferred');
+    // The new agency owes its own 签收, from the moment of the transfer.
+    expect((await clockOf(next.id, 'accept')).state).toBe('running');
   });
 });
 

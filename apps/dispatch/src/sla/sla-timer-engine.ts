@@ -149,19 +149,22 @@ export class SlaTimerEngine implements OnApplicationBootstrap, BeforeApplication
   /** One sweep: fires every threshold reached by `now` on up to one batch of clocks; returns the clocks claimed. */
   fireDue(now: Date = this.clock.now(), limit: number = this.settings.SLA_TIMER_BATCH): Promise<number> {
     return this.dataSource.transaction(async (m) => {
+      // The clock's columns come from the locking scan itself: under READ COMMITTED a row another
+      // replica committed meanwhile is locked in its new version, while a second read of the table
+      // in the same statement would still see the old one (and fire a threshold again).
       const rows: DueRow[] = await m.query(
         `WITH due AS (
-           SELECT id FROM dispatch.sla_clocks
+           SELECT id, kind, subject_id, case_id, agency_id, target_unit, target_ms, extended_ms, used_ms,
+                  running_since, due_at, working_hours, thresholds, breach_actions, fired_percent
+             FROM dispatch.sla_clocks
             WHERE next_fire_at <= $1 ORDER BY next_fire_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-         SELECT c.id, c.kind, c.subject_id, c.case_id, c.agency_id, c.target_unit, c.target_ms, c.extended_ms,
-                c.used_ms, c.running_since, c.due_at, c.working_hours, c.thresholds, c.breach_actions,
-                c.fired_percent, k.case_number, k.jurisdiction_code, k.ladder_level,
+         SELECT due.*, k.case_number, k.jurisdiction_code, k.ladder_level,
                 (SELECT max(l.level) FROM dispatch.ladder_levels l WHERE l.ladder_code = k.ladder_code) AS top_level,
                 a.name AS agency_name, r.role AS referral_role, r.status AS referral_status
-           FROM due JOIN dispatch.sla_clocks c ON c.id = due.id
-           JOIN dispatch.cases k ON k.id = c.case_id
-           JOIN dispatch.agencies a ON a.id = c.agency_id
-           LEFT JOIN dispatch.referrals r ON r.id = c.subject_id`,
+           FROM due
+           JOIN dispatch.cases k ON k.id = due.case_id
+           JOIN dispatch.agencies a ON a.id = due.agency_id
+           LEFT JOIN dispatch.referrals r ON r.id = due.subject_id`,
         [now, limit],
       );
       if (rows.length === 0) return 0;

@@ -9,7 +9,7 @@ source infra/scripts/ensure-stores.sh
 echo "[hub] building"
 npx turbo run build --output-logs=errors-only >/dev/null
 echo "[hub] migrating"
-for svc in dispatch identity police-mediation judicial-mediation people-mediation lawyer-mediation; do
+for svc in dispatch identity police-mediation judicial-mediation people-mediation lawyer-mediation notifications; do
   node "apps/$svc/dist/db.cli.js" migrate | sed "s/^/[hub] $svc: /"
 done
 node apps/dispatch/dist/seed/seed-demo-city.cli.js | sed 's/^/[hub] /'

@@ -16,6 +16,7 @@ import { LaddersController } from './ladders/ladders.controller';
 import { ReferralCoordinationController } from './referrals/referral-coordination.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { RoutingController } from './routing/routing.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { SlaController } from './sla/sla.controller';
 import { WhistlesController } from './whistles/whistles.controller';
 import { ConferencesController } from './conferences/conferences.controller';
@@ -55,6 +56,7 @@ export class GatewayModule {
         WhistlesController,
         ConferencesController,
         SlaController,
+        NotificationsController,
         HealthController,
       ],
       providers: [

@@ -91,6 +91,9 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/sla/forecast': ['coordinator', 'leader', 'agency_staff', 'mediator'],
   'GET /api/v1/supervisions': ['coordinator', 'leader', 'agency_staff', 'mediator'],
   'POST /api/v1/supervisions/{supervisionId}/close': ['coordinator'],
+  'GET /api/v1/agencies/{agencyId}/notification-channels': ['admin'],
+  'PUT /api/v1/agencies/{agencyId}/notification-channels': ['admin'],
+  'GET /api/v1/notification-deliveries': ['admin', 'coordinator', 'leader'],
 };
 
 let hub: TestHub;
@@ -213,10 +216,12 @@ describe("the authorization matrix, outside the caller's scope", () => {
         .replace('{agencyId}', foreign.agencyId)
         .replace('{position}', '0')
         .replace('{jurisdictionCode}', '370781007000');
-      // The leader's 辖区 is the whole city; coordinators may look into any agency's inbox.
+      // The leader's 辖区 is the whole city; coordinators may look into any agency's inbox; the admin
+      // configures every unit (notification channels) and sees no case.
       const scoped = expected.filter(
         (role) =>
           role !== 'leader' &&
+          role !== 'admin' &&
           !(role === 'coordinator' && path.endsWith('/referrals') && path.startsWith('/api/v1/agencies')),
       );
       for (const role of scoped) {

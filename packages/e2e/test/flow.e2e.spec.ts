@@ -304,6 +304,7 @@ describe('one dispute handed across services', () => {
         'identity',
         'judicial-mediation',
         'lawyer-mediation',
+        'notifications',
         'people-mediation',
         'police-mediation',
       ].sort(),

@@ -10,6 +10,7 @@ export const HUB_SERVICES = [
   'people-mediation',
   'lawyer-mediation',
   'identity',
+  'notifications',
   'gateway',
 ] as const;
 export type HubService = (typeof HUB_SERVICES)[number];

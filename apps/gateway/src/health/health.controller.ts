@@ -7,6 +7,7 @@ import {
   AGENCY_SERVICE,
   DispatchSubjects,
   IdentitySubjects,
+  NotificationSubjects,
   agencySubjects,
   type HealthReport,
 } from '@fengqiao/contracts';
@@ -19,6 +20,7 @@ export const HEALTH_TIMEOUT_MS = 'HEALTH_TIMEOUT_MS';
 const SERVICES: [service: string, subject: string][] = [
   ['dispatch', DispatchSubjects.health],
   ['identity', IdentitySubjects.health],
+  ['notifications', NotificationSubjects.health],
   ...AGENCY_KINDS.map((k): [string, string] => [AGENCY_SERVICE[k], agencySubjects(k).health]),
 ];
 

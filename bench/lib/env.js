@@ -11,6 +11,21 @@ const { join, resolve } = require('node:path');
 const REPO_ROOT = resolve(__dirname, '../..');
 const RESULTS_DIR = resolve(__dirname, '../results');
 
+/**
+ * require() of a built workspace package or dist file, with a hint to build when it is missing.
+ * Benchmarks load these inside main() so `--help` works without a build.
+ */
+function requireBuilt(what) {
+  try {
+    return require(what);
+  } catch (e) {
+    if (e.code !== 'MODULE_NOT_FOUND') throw e;
+    throw new Error(
+      `${e.message.split('\n')[0]}\nbuild the hub first: npx turbo run build --output-logs=errors-only`,
+    );
+  }
+}
+
 /** 2025-11-23T19-40-05Z: sortable and safe in file names. */
 const stamp = (d = new Date()) => d.toISOString().slice(0, 19).replace(/:/g, '-') + 'Z';
 
@@ -312,6 +327,7 @@ async function postgresInfo(pool) {
 module.exports = {
   REPO_ROOT,
   RESULTS_DIR,
+  requireBuilt,
   stamp,
   freePort,
   startPrivateNats,

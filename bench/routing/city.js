@@ -2,6 +2,7 @@
 // The generated city, in SQL: jurisdictions, agencies, a million open cases with their open
 // referrals and some closed ones, written straight into dispatch's tables (INSERT … SELECT over
 // generate_series, one statement per table) after dispatch's own migrations have run.
+const { bulkSession, stepper } = require('../lib/sql');
 
 /** City code (4 significant digits): 3799 is no real prefecture, so nothing here is mistaken for data. */
 const CITY = '3799';
@@ -129,24 +130,11 @@ function templates(rows) {
  */
 async function generateCity(client, o, log = () => undefined) {
   const shape = plan(o);
-  const steps = [];
-  const step = async (label, sql, params = []) => {
-    const t0 = performance.now();
-    const r = await client.query(sql, params);
-    const seconds = (performance.now() - t0) / 1000;
-    steps.push({ step: label, rows: r.rowCount ?? null, seconds: +seconds.toFixed(2) });
-    log(`  ${label}: ${r.rowCount ?? '-'} row(s) in ${seconds.toFixed(1)} s`);
-    return r;
-  };
+  const { step, steps } = stepper(client, log);
   const t0 = performance.now();
 
   // Fast, not durable: a crash mid-generation loses a scratch database nobody needs.
-  await client.query('SET synchronous_commit = off');
-  await client.query("SET work_mem = '256MB'");
-  await client.query("SET maintenance_work_mem = '512MB'");
-  // Before the session's first temporary table; JIT only adds compile time to these one-off statements.
-  await client.query("SET temp_buffers = '1GB'");
-  await client.query('SET jit = off');
+  await bulkSession(client);
 
   // 1. The 辖区 tree: city → districts → streets → villages (level 'community').
   await step(

@@ -10,8 +10,11 @@ const { parseArgs } = require('../lib/args');
 const env = require('../lib/env');
 const { summarize, percentile } = require('../lib/stats');
 const { table, fmt } = require('../lib/table');
+const { cpuSnapshot, cpuReport, renderCpu } = require('../lib/cpu');
+const { renderMachine, renderLogs } = require('../lib/report');
+const { connectRpc, waitHealthy } = require('../lib/rpc');
 const { generateCity, describeCity, plan } = require('./city');
-const { connectRpc, waitHealthy, timed, registrationBody } = require('./load');
+const { ACTOR, timed, registrationBody } = require('./load');
 const { explainProposal } = require('./explain');
 
 const OPTIONS = {
@@ -70,16 +73,7 @@ async function main(argv) {
   const ts = env.stamp(startedAt);
 
   // Loaded here so `--help` works without a build.
-  const built = (what) => {
-    try {
-      return require(what);
-    } catch (e) {
-      if (e.code !== 'MODULE_NOT_FOUND') throw e;
-      throw new Error(
-        `${e.message.split('\n')[0]}\nbuild the hub first: npx turbo run build --output-logs=errors-only`,
-      );
-    }
-  };
+  const built = env.requireBuilt;
   const { createScratchDatabase } = built('@fengqiao/database');
   const { HubProcesses } = built('@fengqiao/hub-process');
   const { DispatchSubjects } = built('@fengqiao/contracts');
@@ -252,7 +246,7 @@ async function main(argv) {
     const bootStart = Date.now();
     hub.start('dispatch');
     const pid = hub.pid('dispatch');
-    rpc = await connectRpc(natsUrl, RPC_TIMEOUT_MS, signingKey);
+    rpc = await connectRpc(natsUrl, RPC_TIMEOUT_MS, signingKey, { actor: ACTOR, name: 'bench-routing' });
     cleanup.add('close the NATS client', closeRpc);
     await waitHealthy(rpc, DispatchSubjects.health, {
       timeoutMs: 120000,
@@ -292,12 +286,17 @@ async function main(argv) {
     checkpoint();
     const measured = cases.slice(args.warmup);
     log(`measuring: ${measured.length} routing proposals, ${args.concurrency} in flight`);
-    let cpu0 = await cpuSnapshot(pid, natsPid, pool);
+    let cpu0 = await cpuSnapshot({ dispatch: pid }, natsPid, pool);
     const prop = await timed(measured.length, args.concurrency, (i) => propose(measured[i]), {
       shouldStop,
       onProgress: (n) => log(`  ${n}/${measured.length}`),
     });
-    report.proposalCpu = cpuReport(cpu0, await cpuSnapshot(pid, natsPid, pool), prop.seconds, prop.ms.length);
+    report.proposalCpu = cpuReport(
+      cpu0,
+      await cpuSnapshot({ dispatch: pid }, natsPid, pool),
+      prop.seconds,
+      prop.ms.length,
+    );
     checkpoint();
     const answered = prop.results.map((r, i) => r && { ...r, kase: measured[i] }).filter(Boolean);
     const leads = answered.map((r) => r.reply.leads.length);
@@ -328,14 +327,14 @@ async function main(argv) {
     }
     checkpoint();
     log(`measuring: ${args.samples} case registrations, ${args.concurrency} in flight`);
-    cpu0 = await cpuSnapshot(pid, natsPid, pool);
+    cpu0 = await cpuSnapshot({ dispatch: pid }, natsPid, pool);
     const reg = await timed(args.samples, args.concurrency, register, {
       shouldStop,
       onProgress: (n) => log(`  ${n}/${args.samples}`),
     });
     report.registrationCpu = cpuReport(
       cpu0,
-      await cpuSnapshot(pid, natsPid, pool),
+      await cpuSnapshot({ dispatch: pid }, natsPid, pool),
       reg.seconds,
       reg.ms.length,
     );
@@ -400,76 +399,13 @@ const describe = (xs) => {
 };
 const countBy = (xs, key) => xs.reduce((acc, x) => ((acc[key(x)] = (acc[key(x)] ?? 0) + 1), acc), {});
 
-/**
- * CPU seconds so far: dispatch, this database's Postgres backends, other Postgres processes, the
- * private nats-server (with --private-nats), this client, and the whole machine (/proc/stat).
- */
-async function cpuSnapshot(dispatchPid, natsPid, pool) {
-  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  const ours = new Set(rows.map((r) => r.pid));
-  const pg = { ours: {}, other: {} };
-  for (const pid of env.pidsByName('postgres'))
-    pg[ours.has(pid) ? 'ours' : 'other'][pid] = env.cpuSeconds(pid);
-  const self = process.cpuUsage();
-  return {
-    dispatch: dispatchPid ? env.cpuSeconds(dispatchPid) : null,
-    nats: natsPid ? env.cpuSeconds(natsPid) : null,
-    pgOurs: pg.ours,
-    pgOther: pg.other,
-    client: (self.user + self.system) / 1e6,
-    machine: env.machineBusySeconds(),
-  };
-}
-
-function cpuReport(a, b, seconds, requests) {
-  const sum = (after, before, isNew) =>
-    Object.entries(after).reduce((acc, [pid, s]) => {
-      if (s === null) return acc;
-      const was = before[pid] ?? (isNew ? 0 : s);
-      return acc + (s - was);
-    }, 0);
-  const groups = {
-    dispatch: a.dispatch !== null && b.dispatch !== null ? b.dispatch - a.dispatch : null,
-    'postgres: this database': sum(b.pgOurs, a.pgOurs, true),
-    'postgres: other processes': sum(b.pgOther, a.pgOther, false),
-    ...(a.nats !== null && b.nats !== null ? { 'nats-server (private)': b.nats - a.nats } : {}),
-    'bench client': b.client - a.client,
-  };
-  const tracked = Object.values(groups).reduce((x, y) => x + (y ?? 0), 0);
-  if (a.machine !== null && b.machine !== null)
-    groups['everything else on the machine'] = Math.max(0, b.machine - a.machine - tracked);
-  return {
-    windowSeconds: +seconds.toFixed(2),
-    rows: Object.entries(groups).map(([process, s]) => ({
-      process,
-      cpuSeconds: s === null ? null : +s.toFixed(2),
-      coresBusy: s === null ? null : +(s / seconds).toFixed(2),
-      msPerRequest: s === null || !requests ? null : +((s * 1000) / requests).toFixed(2),
-    })),
-  };
-}
-
 function render(r) {
   const out = [];
   const m = r.machine;
   const pg = m.postgres;
   out.push(`routing  ${r.startedAt}`);
   out.push('');
-  out.push('machine');
-  for (const [k, v] of [
-    ['cpus', `${m.cpus} × ${m.cpuModel}`],
-    ['memory', `${m.memoryGiB} GiB`],
-    ['os', m.os],
-    ['node', m.node],
-    [
-      'postgres',
-      pg
-        ? `${pg.version} (synchronous_commit=${pg.synchronous_commit}, fsync=${pg.fsync}, shared_buffers=${pg.shared_buffers}, autovacuum=${pg.autovacuum ?? '?'})`
-        : '-',
-    ],
-    ['nats-server', `${m.nats ?? '-'}${r.privateNats ? ` (private, ${r.privateNats})` : ''}`],
-  ])
-    out.push(`  ${k.padEnd(12)} ${v}`);
+  out.push(...renderMachine(m, r.privateNats));
   if (pg?.autovacuum === 'off')
     out.push(
       '  note: autovacuum is off on this server, so nothing analyzes the tables the run writes to (case_parties, outbox, …) while it runs',
@@ -570,33 +506,7 @@ function render(r) {
   ]) {
     if (!c) continue;
     out.push('');
-    out.push(`CPU during the measured ${label} (${c.windowSeconds} s; ${m.cpus} cores)`);
-    const other = c.rows.find((x) => x.process === 'everything else on the machine');
-    if (other && other.coresBusy > 0.25)
-      out.push(
-        `  WARNING: other processes kept ${fmt(other.coresBusy, 2)} cores busy meanwhile; these latencies are high, repeat on a quiet machine`,
-      );
-    const ours = c.rows.filter((x) => x.process !== 'everything else on the machine');
-    const sum = (k) => ours.reduce((a, x) => a + (x[k] ?? 0), 0);
-    out.push(
-      table(
-        ['process', 'cpu s', 'cores busy', 'cpu ms per request'],
-        [
-          ...c.rows.map((x) => [
-            x.process,
-            fmt(x.cpuSeconds, 2),
-            fmt(x.coresBusy, 2),
-            x.process === 'everything else on the machine' ? '' : fmt(x.msPerRequest, 2),
-          ]),
-          [
-            'all of the above but "everything else"',
-            fmt(sum('cpuSeconds'), 2),
-            fmt(sum('coresBusy'), 2),
-            fmt(sum('msPerRequest'), 2),
-          ],
-        ],
-      ),
-    );
+    out.push(...renderCpu(`CPU during the measured ${label}`, c, m.cpus));
   }
 
   for (const e of r.explain ?? []) {
@@ -623,19 +533,6 @@ function render(r) {
   if (r.error) out.push('', `NOT FINISHED: ${r.error}`);
   out.push(...renderLogs(r));
   return out.join('\n');
-}
-
-function renderLogs(r) {
-  const files = Object.entries(r.hubLogs ?? {});
-  if (files.length === 0) return ['', `logs: no warnings or errors (${r.logDir}/)`];
-  const out = ['', `logs: warnings and errors (${r.logDir}/)`];
-  for (const [file, v] of files) {
-    out.push(
-      `  ${file}: ${v.fatal} fatal, ${v.error} error, ${v.warn} warn, ${v.other} other non-JSON line(s)`,
-    );
-    for (const d of v.distinct.slice(0, 5)) out.push(`    ${String(d.n).padStart(5)}× ${d.message}`);
-  }
-  return out;
 }
 
 module.exports = { main };

@@ -1,6 +1,6 @@
 'use strict';
-// The measured requests: signed NATS request-reply to the dispatch service, as the gateway sends
-// them (RpcClient from @fengqiao/messaging with the actor-signing key), and what each needs.
+// The measured requests to the dispatch service (signed NATS request-reply, bench/lib/rpc.js) and
+// what each needs.
 const { randomInt } = require('node:crypto');
 const { runPool } = require('../lib/http');
 const { TYPE_WEIGHTS } = require('./city');
@@ -12,43 +12,6 @@ const ACTOR = {
   role: 'coordinator',
   jurisdictionCode: '379900000000',
 };
-
-/** A Nest NATS ClientProxy wrapped in the hub's RpcClient, signing like the gateway. */
-async function connectRpc(natsUrl, timeoutMs, signingKey) {
-  const { ClientProxyFactory, Transport } = require('@nestjs/microservices');
-  const { RpcClient } = require('@fengqiao/messaging');
-  // Nest's client logs connection status lines to stdout; the report is the output here.
-  require('@nestjs/common').Logger.overrideLogger(false);
-  const proxy = ClientProxyFactory.create({
-    transport: Transport.NATS,
-    options: { servers: natsUrl.split(','), name: 'bench-routing' },
-  });
-  await proxy.connect();
-  const rpc = new RpcClient(proxy, timeoutMs, signingKey);
-  return {
-    request: (subject, body) => rpc.request('dispatch', subject, ACTOR, body),
-    close: () => proxy.close(),
-  };
-}
-
-/** Polls dispatch's health subject until it reports up; fails early if the process died. */
-async function waitHealthy(rpc, subject, { timeoutMs, alive, shouldStop }) {
-  const deadline = Date.now() + timeoutMs;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (!alive()) throw new Error(`dispatch exited while booting (${last})`);
-    if (shouldStop()) throw new Error('interrupted');
-    try {
-      const r = await rpc.request(subject, {});
-      if (r?.status === 'up') return;
-      last = JSON.stringify(r);
-    } catch (e) {
-      last = e.message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`dispatch not healthy after ${timeoutMs / 1000} s: ${last}`);
-}
 
 /**
  * Runs `n` requests, `concurrency` in flight, timing each on the client (performance.now() before
@@ -168,4 +131,4 @@ function registrationBody(i, runId, villages) {
   };
 }
 
-module.exports = { ACTOR, connectRpc, waitHealthy, timed, registrationBody, idNumber };
+module.exports = { ACTOR, timed, registrationBody, idNumber };

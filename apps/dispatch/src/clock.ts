@@ -26,3 +26,12 @@ const BEIJING_MINUTE = new Intl.DateTimeFormat('sv-SE', {
 export function beijingTime(d: Date): string {
   return BEIJING_MINUTE.format(d);
 }
+
+/** 1小时5分, 12分钟, 40秒. */
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const min = Math.floor((seconds % 3600) / 60);
+  if (h > 0) return `${h}小时${min > 0 ? `${min}分` : ''}`;
+  if (min > 0) return `${min}分钟`;
+  return `${seconds}秒`;
+}

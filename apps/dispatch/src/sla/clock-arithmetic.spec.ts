@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { WorkingCalendar } from '@fengqiao/working-calendar';
+import { beijingDate, WorkingCalendar } from '@fengqiao/working-calendar';
 import {
   allowedMs,
   dueOf,
@@ -84,7 +84,7 @@ describe('deadlines on the working calendar', () => {
     fc.assert(
       fc.property(schedule, ({ start, targetMs }) => {
         const due = dueOf({ targetMs, extendedMs: 0, usedMs: 0, runningSince: new Date(start) }, measure)!;
-        const day = calendar.day(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(due));
+        const day = calendar.day(beijingDate(due));
         expect(day.working).toBe(true);
         // Inside the day's working time: the millisecond before the deadline is working time.
         expect(calendar.workingTimeBetween(new Date(due.getTime() - 1), due)).toBe(1);

@@ -15,12 +15,12 @@ import {
 } from '@fengqiao/contracts';
 import { conflict, notFound, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
-import { Clock } from '../clock';
+import { Clock, formatDuration } from '../clock';
 import { assertRole } from '../roles';
 import { extensionMs, isWorkingUnit, standStill } from './clock-arithmetic';
 import { lockClock } from './clock-access';
 import { SlaClock, SlaExtension } from './sla-clock.entity';
-import { durationZh, loadFacts, pick, publicFacts, schedule, SlaClocks, UNIT_ZH } from './sla-clocks';
+import { loadFacts, pick, publicFacts, schedule, SlaClocks, UNIT_ZH } from './sla-clocks';
 
 export const PAUSE_REASON_ZH: Record<SlaPauseReason, string> = {
   parties_unreachable: '当事人无法联系',
@@ -118,7 +118,7 @@ export class ClockCommands {
         m,
         clock,
         'resumed',
-        `恢复计时（暂停 ${durationZh(pausedMs)}）${cmd.note ? `：${cmd.note}` : ''}`,
+        `恢复计时（暂停 ${formatDuration(Math.round(pausedMs / 1000))}）${cmd.note ? `：${cmd.note}` : ''}`,
         actor.name,
         now,
       );

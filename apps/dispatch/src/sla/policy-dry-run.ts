@@ -9,13 +9,12 @@ import type {
   SlaUrgency,
 } from '@fengqiao/contracts';
 import { forbidden } from '@fengqiao/errors';
-import { WorkingCalendar, type WorkingPeriod } from '@fengqiao/working-calendar';
-import { Jurisdiction } from '../agencies/jurisdiction.entity';
+import { WorkingCalendar } from '@fengqiao/working-calendar';
+import { Jurisdiction, subtreePrefix } from '../agencies/jurisdiction.entity';
 import { caseScopeOf } from '../cases/case-scope';
 import { Clock } from '../clock';
 import { assertRole } from '../roles';
 import { isWorkingUnit, targetMs, WALL_TIME, workingTime, type Measure } from './clock-arithmetic';
-import { scopedPrefix } from './clock-access';
 import type { SlaPolicyRule } from './sla-policy.entity';
 import { matchRule, ruleRow, SlaPolicies, targetOf, urgencyOf } from './sla-policies';
 import { WorkingCalendars } from './working-calendars';
@@ -72,8 +71,9 @@ export class PolicyDryRun {
     await this.policies.check(m, input.rules);
     const scope = caseScopeOf(actor);
     if (actor.role !== 'admin' && scope.kind !== 'subtree') throw forbidden('no jurisdiction', '无辖区');
-    const prefix =
-      scopedPrefix(actor, input.jurisdictionCode) ?? (scope.kind === 'subtree' ? scope.prefix : '');
+    // The caller's 辖区 (the admin's is the whole hub), narrowed to the place asked for.
+    const scopePrefix = scope.kind === 'subtree' ? scope.prefix : '';
+    const placePrefix = input.jurisdictionCode ? subtreePrefix(input.jurisdictionCode) : '';
     const to = this.time.now();
     const from = new Date(to.getTime() - (input.days ?? 90) * 86400_000);
     const version = await this.policies.currentVersion(m);
@@ -93,17 +93,16 @@ export class PolicyDryRun {
                              WHERE subject_id = r.id AND kind = 'accept' ORDER BY started_at DESC LIMIT 1) ca ON true
          LEFT JOIN LATERAL (SELECT paused_ms, extended_ms, urgency FROM dispatch.sla_clocks
                              WHERE subject_id = r.id AND kind = 'resolve' ORDER BY started_at DESC LIMIT 1) cr ON true
-        WHERE r.issued_at >= $1 AND r.issued_at < $2 AND k.jurisdiction_code LIKE $3`,
-      [from, to, `${prefix}%`],
+        WHERE r.issued_at >= $1 AND r.issued_at < $2 AND k.jurisdiction_code LIKE $3 AND k.jurisdiction_code LIKE $4`,
+      [from, to, `${scopePrefix}%`, `${placePrefix}%`],
     );
-    const hours = new Map<string, WorkingPeriod[]>();
+    // One calendar per agency place: its office hours on today's holiday data, read once.
     const overrides = await this.calendars.overrides(m);
     const calendars = new Map<string, WorkingCalendar>();
     const calendarFor = async (agencyPlace: string) => {
       let calendar = calendars.get(agencyPlace);
       if (!calendar) {
-        const periods = hours.get(agencyPlace) ?? (await this.calendars.hoursFor(m, agencyPlace)).periods;
-        hours.set(agencyPlace, periods);
+        const { periods } = await this.calendars.hoursFor(m, agencyPlace);
         calendar = new WorkingCalendar({ overrides, hours: periods });
         calendars.set(agencyPlace, calendar);
       }

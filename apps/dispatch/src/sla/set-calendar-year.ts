@@ -43,9 +43,11 @@ export class SetCalendarYear {
         .andWhere('s.due_at >= :from', { from: beijingInstant(`${cmd.year}-01-01`, '00:00') })
         .getMany();
       const changed: SlaClock[] = [];
+      // Built after the year was replaced, so every deadline is computed on the new calendar.
+      const measureOf = await this.calendars.measures(m);
       for (const clock of clocks) {
         const before = clock.dueAt?.getTime();
-        schedule(clock, await this.clocks.measureOf(m, clock));
+        schedule(clock, measureOf(clock));
         if (clock.dueAt?.getTime() === before) continue;
         changed.push(clock);
         await m.update(SlaClock, { id: clock.id }, pick(clock, ['dueAt', 'nextFireAt']));

@@ -14,7 +14,7 @@ import {
 } from '@fengqiao/contracts';
 import { Outbox } from '@fengqiao/messaging';
 import type { WorkingPeriod } from '@fengqiao/working-calendar';
-import { beijingTime } from '../clock';
+import { beijingTime, formatDuration } from '../clock';
 import {
   allowedMs,
   dueOf,
@@ -30,7 +30,7 @@ import {
 } from './clock-arithmetic';
 import { SlaClock, SlaClockStep } from './sla-clock.entity';
 import { SlaPolicies, targetOf, urgencyOf } from './sla-policies';
-import { WorkingCalendars } from './working-calendars';
+import { WorkingCalendars, type MeasuredClock } from './working-calendars';
 
 /** The unit that owes the work a clock times. */
 export interface ClockOwner {
@@ -72,17 +72,6 @@ const STOP_ZH: Record<SlaStopReason, string> = {
   cancelled: '已撤销',
 };
 
-/** A readable duration for timelines and steps: 3 小时 20 分. */
-export function durationZh(ms: number): string {
-  const minutes = Math.round(ms / 60000);
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
-  const min = minutes % 60;
-  return [d ? `${d} 天` : '', h ? `${h} 小时` : '', min || (!d && !h) ? `${min} 分` : '']
-    .filter(Boolean)
-    .join(' ');
-}
-
 /**
  * Starts, stops and re-targets SLA clocks inside the caller's transaction, so a referral's 签收
  * and the end of its 签收 clock are one commit, with their events in the same outbox.
@@ -96,9 +85,8 @@ export class SlaClocks {
   ) {}
 
   /** The measure a clock keeps time in: wall time, or working time on its hours and today's calendar. */
-  async measureOf(m: EntityManager, clock: Pick<SlaClock, 'targetUnit' | 'workingHours'>): Promise<Measure> {
-    if (!isWorkingUnit(clock.targetUnit) || !clock.workingHours) return WALL_TIME;
-    return workingTime(await this.calendars.calendar(m, clock.workingHours));
+  async measureOf(m: EntityManager, clock: MeasuredClock): Promise<Measure> {
+    return (await this.calendars.measures(m))(clock);
   }
 
   /** A referral's 签收 / 首次联系 / 办结 / 回访 clock, under the policy version in force. */
@@ -109,9 +97,7 @@ export class SlaClocks {
     kase: ClockCase,
     at: Date,
   ): Promise<SlaClock> {
-    const version = await this.policies.currentVersion(m);
-    const urgency = urgencyOf(kase);
-    const rule = await this.policies.ruleFor(m, version, kase.disputeType, urgency, owner.agency.kind);
+    const { version, urgency, rule } = await this.ruleInForce(m, owner, kase);
     const target = targetOf(rule, kind);
     return this.start(m, kind, owner, kase, at, {
       urgency,
@@ -135,9 +121,7 @@ export class SlaClocks {
     at: Date,
     dueAt: Date,
   ): Promise<SlaClock> {
-    const version = await this.policies.currentVersion(m);
-    const urgency = urgencyOf(kase);
-    const rule = await this.policies.ruleFor(m, version, kase.disputeType, urgency, owner.agency.kind);
+    const { urgency, rule } = await this.ruleInForce(m, owner, kase);
     const ms = Math.max(60000, dueAt.getTime() - at.getTime());
     return this.start(m, kind, owner, kase, at, {
       urgency,
@@ -148,6 +132,14 @@ export class SlaClocks {
       thresholds: rule.thresholds,
       breachActions: rule.breachActions,
     });
+  }
+
+  /** The rule of the policy in force for this case, as urgent as it is now, at the owner's kind. */
+  private async ruleInForce(m: EntityManager, owner: ClockOwner, kase: ClockCase) {
+    const version = await this.policies.currentVersion(m);
+    const urgency = urgencyOf(kase);
+    const rule = await this.policies.ruleFor(m, version, kase.disputeType, urgency, owner.agency.kind);
+    return { version, urgency, rule };
   }
 
   private async start(
@@ -237,8 +229,9 @@ export class SlaClocks {
     });
     if (clocks.length === 0) return;
     const facts = await loadFacts(m, clocks);
+    const measureOf = await this.calendars.measures(m);
     for (const clock of clocks) {
-      const measure = await this.measureOf(m, clock);
+      const measure = measureOf(clock);
       const used = usedAt(clock, measure, at);
       const late = used > allowedMs(clock);
       Object.assign(clock, standStill(clock, measure, at), {
@@ -253,10 +246,12 @@ export class SlaClocks {
         { id: clock.id },
         pick(clock, ['usedMs', 'runningSince', 'state', 'stoppedAt', 'stopReason', 'nextFireAt', 'pausedAt']),
       );
-      const overBy = late ? `（超期 ${durationZh(used - allowedMs(clock))}）` : '（按期）';
+      const overBy = late
+        ? `（超期 ${formatDuration(Math.round((used - allowedMs(clock)) / 1000))}）`
+        : '（按期）';
       await this.step(m, clock, 'stopped', `停止计时：${STOP_ZH[reason]}${overBy}`, null, at);
       await this.outbox.add(m, SlaClockStoppedV1, {
-        ...facts.get(clock.id)!,
+        ...publicFacts(facts.get(clock.id)!),
         dueAt: clock.dueAt?.toISOString() ?? null,
         reason,
         late,
@@ -283,6 +278,7 @@ export class SlaClocks {
     });
     if (clocks.length === 0) return;
     const facts = await loadFacts(m, clocks);
+    const measureOf = await this.calendars.measures(m);
     for (const clock of clocks) {
       const fact = facts.get(clock.id)!;
       const rule = await this.policies.ruleFor(
@@ -294,14 +290,14 @@ export class SlaClocks {
       );
       const { amount, unit } = targetOf(rule, clock.kind as SlaPolicyKind);
       if (amount === clock.targetAmount && unit === clock.targetUnit && urgency === clock.urgency) continue;
-      const before = await this.measureOf(m, clock);
+      const before = measureOf(clock);
       if (isWorkingUnit(unit) !== isWorkingUnit(clock.targetUnit)) {
         // Wall time becomes working time or back: re-measure what was used in the new measure,
         // keeping the share of the elapsed span that was not paused.
         const hours = isWorkingUnit(unit)
           ? (await this.calendars.hoursFor(m, fact.agencyJurisdictionCode)).periods
           : clock.workingHours;
-        const after = await this.measureOf(m, { targetUnit: unit, workingHours: hours });
+        const after = measureOf({ targetUnit: unit, workingHours: hours });
         const elapsedBefore = before.between(clock.startedAt, at);
         const share = elapsedBefore > 0 ? usedAt(clock, before, at) / elapsedBefore : 0;
         clock.usedMs = Math.round(after.between(clock.startedAt, at) * share);
@@ -318,7 +314,7 @@ export class SlaClocks {
         thresholds: rule.thresholds,
         breachActions: rule.breachActions,
       });
-      schedule(clock, await this.measureOf(m, clock));
+      schedule(clock, measureOf(clock));
       await m.update(
         SlaClock,
         { id: clock.id },

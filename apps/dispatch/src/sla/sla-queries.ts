@@ -15,13 +15,14 @@ import { forbidden, notFound } from '@fengqiao/errors';
 import { Agency } from '../agencies/agency.entity';
 import { Jurisdiction } from '../agencies/jurisdiction.entity';
 import { Case } from '../cases/case.entity';
-import { caseScopeOf } from '../cases/case-scope';
+import { caseScopeOf, whereInCaseScope } from '../cases/case-scope';
+import { subtreePrefix } from '../agencies/jurisdiction.entity';
 import { iso } from '../cases/case.views';
 import { Clock } from '../clock';
 import { allowedMs, levelReached, usedAt } from './clock-arithmetic';
-import { isClockVisible, scopedPrefix, whereClockVisible } from './clock-access';
+import { isClockVisible, whereClockVisible } from './clock-access';
 import { SlaClock, SlaClockStep, SlaExtension } from './sla-clock.entity';
-import { SlaClocks } from './sla-clocks';
+import { WorkingCalendars } from './working-calendars';
 import { Supervision } from './supervision.entity';
 
 /** Who watches deadlines across units. */
@@ -32,7 +33,7 @@ const WATCHERS = ['coordinator', 'leader'];
 export class SlaQueries {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clocks: SlaClocks,
+    private readonly calendars: WorkingCalendars,
     private readonly time: Clock,
   ) {}
 
@@ -42,26 +43,26 @@ export class SlaQueries {
     const qb = this.dataSource
       .getRepository(SlaClock)
       .createQueryBuilder('s')
-      .innerJoin(Case, 'k', 'k.id = s.case_id');
+      .innerJoin(Case, 'c', 'c.id = s.case_id');
     whereClockVisible(qb, actor);
     if (q.caseId) qb.andWhere('s.case_id = :caseId', { caseId: q.caseId });
     if (q.subjectId) qb.andWhere('s.subject_id = :subjectId', { subjectId: q.subjectId });
     if (q.agencyId) qb.andWhere('s.agency_id = :agencyId', { agencyId: q.agencyId });
-    const prefix = scopedPrefix(actor, q.jurisdictionCode);
-    if (prefix) qb.andWhere('k.jurisdiction_code LIKE :prefix', { prefix: `${prefix}%` });
+    // Within the caller's scope (above): a place outside it lists nothing.
+    if (q.jurisdictionCode)
+      qb.andWhere('c.jurisdiction_code LIKE :prefix', { prefix: `${subtreePrefix(q.jurisdictionCode)}%` });
     if (q.kind) qb.andWhere('s.kind = :kind', { kind: q.kind });
     if (q.state) qb.andWhere('s.state = :state', { state: q.state });
-    if (q.level) {
-      // The level's threshold is the smallest of a clock's thresholds that maps to it.
-      const min = { yellow: 1, orange: 1, red: 100 }[q.level];
-      qb.andWhere('s.fired_percent >= :min', { min });
-      if (q.level === 'orange')
-        qb.andWhere('s.fired_percent >= s.thresholds[array_length(s.thresholds, 1) - 1]');
-    }
+    // At least this level: any warning (yellow), the one just below 100% (orange), or the breach (red).
+    const reached = {
+      yellow: 's.fired_percent > 0',
+      orange: 's.fired_percent > 0 AND s.fired_percent >= s.thresholds[array_length(s.thresholds, 1) - 1]',
+      red: 's.fired_percent >= 100',
+    };
+    if (q.level) qb.andWhere(reached[q.level]);
     if (q.overdue !== undefined) {
       const overdue =
-        "((s.state = 'running' AND s.due_at < :now) OR (s.state = 'stopped' AND s.used_ms > s.target_ms + s.extended_ms)" +
-        " OR (s.state = 'paused' AND s.used_ms > s.target_ms + s.extended_ms))";
+        "((s.state = 'running' AND s.due_at < :now) OR (s.state <> 'running' AND s.used_ms > s.target_ms + s.extended_ms))";
       qb.andWhere(q.overdue ? overdue : `NOT ${overdue}`, { now });
     }
     const [rows, total] = await qb
@@ -96,10 +97,11 @@ export class SlaQueries {
         ? m.find(SlaClockStep, { where: { clockId: In(ids) }, order: { seq: 'ASC' } })
         : Promise.resolve([]),
     ]);
+    const measureOf = await this.calendars.measures(m);
     const views: SlaClockView[] = [];
     for (const c of clocks) {
       const kase = cases.find((k) => k.id === c.caseId)!;
-      const measure = await this.clocks.measureOf(m, c);
+      const measure = measureOf(c);
       const used = c.state === 'running' ? usedAt(c, measure, now) : c.usedMs;
       views.push({
         id: c.id,
@@ -172,8 +174,7 @@ export class SlaQueries {
     };
     if (scope.kind === 'subtree') add('k.jurisdiction_code LIKE ?', `${scope.prefix}%`);
     if (scope.kind === 'agency') add('s.agency_id = ?', scope.agencyId);
-    const prefix = scopedPrefix(actor, q.jurisdictionCode);
-    if (prefix) add('k.jurisdiction_code LIKE ?', `${prefix}%`);
+    if (q.jurisdictionCode) add('k.jurisdiction_code LIKE ?', `${subtreePrefix(q.jurisdictionCode)}%`);
     if (q.agencyId) add('s.agency_id = ?', q.agencyId);
     if (q.kind) add('s.kind = ?', q.kind);
     const base = `FROM dispatch.sla_clocks s JOIN dispatch.cases k ON k.id = s.case_id WHERE ${where.join(' AND ')}`;
@@ -239,11 +240,11 @@ export class SlaQueries {
     const qb = this.dataSource
       .getRepository(Supervision)
       .createQueryBuilder('v')
-      .innerJoin(Case, 'k', 'k.id = v.case_id');
-    if (scope.kind === 'subtree') qb.andWhere('k.jurisdiction_code LIKE :sp', { sp: `${scope.prefix}%` });
+      .innerJoin(Case, 'c', 'c.id = v.case_id');
+    if (scope.kind === 'subtree') whereInCaseScope(qb, scope);
     else qb.andWhere('v.agency_id = :sa', { sa: scope.agencyId });
-    const prefix = scopedPrefix(actor, q.jurisdictionCode);
-    if (prefix) qb.andWhere('k.jurisdiction_code LIKE :prefix', { prefix: `${prefix}%` });
+    if (q.jurisdictionCode)
+      qb.andWhere('c.jurisdiction_code LIKE :prefix', { prefix: `${subtreePrefix(q.jurisdictionCode)}%` });
     if (q.status) qb.andWhere('v.status = :status', { status: q.status });
     if (q.agencyId) qb.andWhere('v.agency_id = :agencyId', { agencyId: q.agencyId });
     if (q.caseId) qb.andWhere('v.case_id = :caseId', { caseId: q.caseId });

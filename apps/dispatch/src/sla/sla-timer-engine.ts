@@ -14,21 +14,14 @@ import {
   type SlaBreachAction,
   type SlaClockKind,
   type SlaLevel,
+  type SlaUnit,
 } from '@fengqiao/contracts';
 import { failpoint, Outbox } from '@fengqiao/messaging';
-import { WorkingCalendar, type CalendarDay, type WorkingPeriod } from '@fengqiao/working-calendar';
+import type { WorkingPeriod } from '@fengqiao/working-calendar';
 import { TimelineEntry } from '../cases/timeline-entry.entity';
 import { beijingTime, Clock } from '../clock';
 import { DispatchEnv } from '../config';
-import {
-  isWorkingUnit,
-  levelOf,
-  momentOf,
-  nextThreshold,
-  WALL_TIME,
-  workingTime,
-  type Measure,
-} from './clock-arithmetic';
+import { levelOf, momentOf, nextThreshold } from './clock-arithmetic';
 import { SlaClockStep } from './sla-clock.entity';
 import { CLOCK_KIND_ZH } from './sla-clocks';
 import { Supervision } from './supervision.entity';
@@ -41,7 +34,7 @@ interface DueRow {
   subject_id: string;
   case_id: string;
   agency_id: string;
-  target_unit: string;
+  target_unit: SlaUnit;
   target_ms: string;
   extended_ms: string;
   used_ms: string;
@@ -174,7 +167,7 @@ export class SlaTimerEngine implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async fire(m: EntityManager, rows: DueRow[], now: Date): Promise<void> {
-    const measures = await this.measures(m, rows);
+    const measureOf = await this.calendars.measures(m);
     const warned: SlaClockWarnedV1[] = [];
     const breached: SlaClockBreachedV1[] = [];
     const supervisions: SupervisionOpenedV1[] = [];
@@ -184,7 +177,7 @@ export class SlaTimerEngine implements OnApplicationBootstrap, BeforeApplication
     const escalate: string[] = [];
     const updates = { ids: [] as string[], fired: [] as number[], next: [] as (Date | null)[] };
     for (const row of rows) {
-      const measure = measures(row);
+      const measure = measureOf({ targetUnit: row.target_unit, workingHours: row.working_hours });
       const time = {
         targetMs: Number(row.target_ms),
         extendedMs: Number(row.extended_ms),
@@ -307,23 +300,6 @@ export class SlaTimerEngine implements OnApplicationBootstrap, BeforeApplication
 
   private step(clockId: string, step: string, summary: string, at: Date, dueAt: Date) {
     return { clockId, step, summary, actorName: SLA_ACTOR.name, at, dueAt, pauseReason: null };
-  }
-
-  /** One measure per distinct set of office hours in the batch, on the calendar as it is now. */
-  private async measures(m: EntityManager, rows: DueRow[]): Promise<(row: DueRow) => Measure> {
-    const working = rows.some((r) => isWorkingUnit(r.target_unit as never) && r.working_hours);
-    const overrides: CalendarDay[] = working ? await this.calendars.overrides(m) : [];
-    const byHours = new Map<string, Measure>();
-    return (row) => {
-      if (!isWorkingUnit(row.target_unit as never) || !row.working_hours) return WALL_TIME;
-      const key = JSON.stringify(row.working_hours);
-      let measure = byHours.get(key);
-      if (!measure) {
-        measure = workingTime(new WorkingCalendar({ overrides, hours: row.working_hours }));
-        byHours.set(key, measure);
-      }
-      return measure;
-    };
   }
 }
 

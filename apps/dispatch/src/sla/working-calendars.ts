@@ -6,6 +6,7 @@ import type {
   CalendarYearView,
   SetCalendarYearCommand,
   SetWorkingHoursCommand,
+  SlaUnit,
   WorkingHoursView,
 } from '@fengqiao/contracts';
 import { notFound, unprocessable, unprocessableAll, type FieldProblem } from '@fengqiao/errors';
@@ -19,8 +20,15 @@ import {
   type WorkingPeriod,
 } from '@fengqiao/working-calendar';
 import { ancestorCodes, Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
+import { isWorkingUnit, WALL_TIME, workingTime, type Measure } from './clock-arithmetic';
 import { assertRole } from '../roles';
 import { CalendarOverride, WorkingHours } from './calendar.entity';
+
+/** What a clock's measure depends on. */
+export interface MeasuredClock {
+  targetUnit: SlaUnit;
+  workingHours: readonly WorkingPeriod[] | null;
+}
 
 const dayView = (d: DayInfo): CalendarDayView => ({
   date: d.date,
@@ -42,6 +50,25 @@ export class WorkingCalendars {
   async overrides(m: EntityManager = this.dataSource.manager): Promise<CalendarDay[]> {
     const rows = await m.find(CalendarOverride, { order: { date: 'ASC' } });
     return rows.map(({ date, kind, name }) => ({ date, kind, name }));
+  }
+
+  /**
+   * How each clock keeps time, on the calendar as it is now: the override table is read once and
+   * one calendar is built per set of office hours, so a loop over many clocks does no more I/O.
+   */
+  async measures(m: EntityManager): Promise<(clock: MeasuredClock) => Measure> {
+    const overrides = await this.overrides(m);
+    const byHours = new Map<string, WorkingCalendar>();
+    return (clock) => {
+      if (!isWorkingUnit(clock.targetUnit) || !clock.workingHours) return WALL_TIME;
+      const key = JSON.stringify(clock.workingHours);
+      let calendar = byHours.get(key);
+      if (!calendar) {
+        calendar = new WorkingCalendar({ overrides, hours: clock.workingHours });
+        byHours.set(key, calendar);
+      }
+      return workingTime(calendar);
+    };
   }
 
   /** A calendar with these office hours on today's holiday data. */

@@ -11,7 +11,7 @@ import { conflict, forbidden } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import type { Agency } from '../agencies/agency.entity';
 import { appendTimelineStep } from '../cases/timeline-entry.entity';
-import { beijingTime, Clock } from '../clock';
+import { beijingTime, Clock, formatDuration } from '../clock';
 import { SlaClocks } from '../sla/sla-clocks';
 import { loadWhistleForUpdate, SUMMONS_STATUS_ZH } from './whistle-access';
 import { WhistleSummons, type Whistle } from './whistle.entity';
@@ -148,13 +148,4 @@ export class AnswerWhistle {
     }
     return { whistle, summons: own as WhistleSummons & { unit: Agency } };
   }
-}
-
-/** 1小时5分, 12分钟, 40秒. */
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const min = Math.floor((seconds % 3600) / 60);
-  if (h > 0) return `${h}小时${min > 0 ? `${min}分` : ''}`;
-  if (min > 0) return `${min}分钟`;
-  return `${seconds}秒`;
 }

@@ -99,7 +99,12 @@ export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
 }
 
 /** Every service that keeps an audit log answers its chain check on `<service>.audit.verify.v1` (admin only). */
-export const AUDITED_SERVICES = ['dispatch', 'identity', ...Object.values(AGENCY_SERVICE)] as const;
+export const AUDITED_SERVICES = [
+  'dispatch',
+  'identity',
+  'notifications',
+  ...Object.values(AGENCY_SERVICE),
+] as const;
 
 export const auditVerifySubject = (service: string) => `${service}.audit.verify.v1`;
 

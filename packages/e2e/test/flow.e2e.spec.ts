@@ -227,6 +227,7 @@ describe('one dispute handed across services', () => {
       'identity',
       'judicial_mediation',
       'lawyer_mediation',
+      'notifications',
       'people_mediation',
       'police_mediation',
     ]) {
@@ -243,6 +244,7 @@ describe('one dispute handed across services', () => {
       'identity',
       'judicial-mediation',
       'lawyer-mediation',
+      'notifications',
       'people-mediation',
       'police-mediation',
     ]);

@@ -14,8 +14,11 @@ import { assertRole } from '../roles';
 import { NotificationChannelRow } from './channel.entity';
 import { channelProblems } from './channel-rules';
 
-export const CHANNEL_READERS = ['admin', 'coordinator'] as const;
-export const CHANNEL_WRITERS = ['admin'] as const;
+/**
+ * Channels are the admin's setting, read and written: this service knows units only by id, not the
+ * 辖区 a coordinator could be held to.
+ */
+export const CHANNEL_ADMINS = ['admin'] as const;
 
 const toView = (row: NotificationChannelRow): NotificationChannelView => ({
   id: row.id,
@@ -37,7 +40,7 @@ export class ChannelSettings {
   ) {}
 
   async list(actor: Actor, agencyId: string): Promise<NotificationChannelView[]> {
-    assertRole(actor, CHANNEL_READERS, 'see notification channels', '查看通知渠道');
+    assertRole(actor, CHANNEL_ADMINS, 'see notification channels', '查看通知渠道');
     const rows = await this.dataSource
       .getRepository(NotificationChannelRow)
       .find({ where: { agencyId }, order: { position: 'ASC' } });
@@ -45,7 +48,7 @@ export class ChannelSettings {
   }
 
   async set(actor: Actor, command: SetNotificationChannelsCommand): Promise<NotificationChannelView[]> {
-    assertRole(actor, CHANNEL_WRITERS, 'set notification channels', '设置通知渠道');
+    assertRole(actor, CHANNEL_ADMINS, 'set notification channels', '设置通知渠道');
     const problems = channelProblems(command.channels);
     if (problems.length > 0) throw unprocessableAll(problems);
     const now = new Date();

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceRuntimeModule } from '@fengqiao/service-runtime';
+import { PersonalDataModule, ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { AgenciesModule } from './agencies/agencies.module';
 import { CasesModule } from './cases/cases.module';
 import { SCHEMA, SERVICE_NAME, type DispatchEnv } from './config';
 import { ENTITIES } from './data-source';
 import { MIGRATIONS } from './migrations';
-import { PersonalDataModule } from './personal-data.module';
 import { SettingsModule } from './settings.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { WhistlesModule } from './whistles/whistles.module';

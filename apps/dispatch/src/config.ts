@@ -1,23 +1,10 @@
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { CommonEnv, loadConfig } from '@fengqiao/config';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { PersonalDataServiceEnv, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'dispatch';
 export const SCHEMA = 'dispatch';
 
-export class DispatchEnv extends CommonEnv {
-  /** Parties' personal data keys (docs/security.md); development keys when unset outside production. */
-  @IsOptional()
-  @IsString()
-  PII_KEYS?: string;
-
-  @IsOptional()
-  @IsString()
-  PII_ACTIVE_KEY_ID?: string;
-
-  @IsOptional()
-  @IsString()
-  PII_HASH_KEY?: string;
-
+export class DispatchEnv extends PersonalDataServiceEnv {
   /** 重复件: a case repeats an earlier one of the same party or address registered within this many days. */
   @IsInt()
   @Min(1)

@@ -11,6 +11,7 @@ import { CasesController } from './cases/cases.controller';
 import { SERVICE_NAME, type GatewayEnv } from './config';
 import { HEALTH_TIMEOUT_MS, HealthController } from './health/health.controller';
 import { ACTOR_SIGNING_KEY, NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from './http/service-client';
+import { AgencyRouter } from './http/agency-router';
 import { RevokedSessionsModule } from './http/revoked-sessions.module';
 import { LaddersController } from './ladders/ladders.controller';
 import { ReferralCoordinationController } from './referrals/referral-coordination.controller';
@@ -61,6 +62,7 @@ export class GatewayModule {
       ],
       providers: [
         ServiceClient,
+        AgencyRouter,
         { provide: RPC_TIMEOUT_MS, useValue: config.RPC_TIMEOUT_MS },
         { provide: ACTOR_SIGNING_KEY, useValue: actorSigningKey(config) },
         { provide: HEALTH_TIMEOUT_MS, useValue: config.HEALTH_TIMEOUT_MS },

@@ -1,6 +1,5 @@
-import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { PersonalDataCipher, personalDataKeysFromEnv } from '@fengqiao/pii';
-import { ServiceRuntimeModule } from '@fengqiao/service-runtime';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PersonalDataModule, ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { CHANNEL_ADAPTERS, channelAdapters } from './adapters/channel-registry';
 import { ChannelSettings } from './channels/channel-settings';
 import { ChannelsHandlers } from './channels/channels.handlers';
@@ -15,17 +14,6 @@ import {
   type DeliveryWorkerSettings,
 } from './deliveries/delivery-worker.service';
 import { MIGRATIONS } from './migrations';
-
-/** The cipher for channel credentials and phones, from validated config; fails start-up on bad keys. */
-function personalDataCipher(config: NotificationsConfig): PersonalDataCipher {
-  const { keys, usesDevelopmentKeys } = personalDataKeysFromEnv(config);
-  if (usesDevelopmentKeys) {
-    new Logger('PersonalData').warn(
-      'PII_KEYS not set: using the published development keys (never in production)',
-    );
-  }
-  return new PersonalDataCipher(keys);
-}
 
 @Module({})
 export class NotificationsModule {
@@ -48,10 +36,10 @@ export class NotificationsModule {
           migrations: MIGRATIONS,
           config,
         }),
+        PersonalDataModule.forRoot(config),
       ],
       controllers: [ChannelsHandlers, DeliveriesHandlers],
       providers: [
-        { provide: PersonalDataCipher, useValue: personalDataCipher(config) },
         { provide: CHANNEL_ADAPTERS, useValue: channelAdapters(config) },
         {
           provide: DELIVERY_POLICY,

@@ -1,23 +1,10 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
-import { CommonEnv, ConfigError, loadConfig } from '@fengqiao/config';
+import { PersonalDataServiceEnv, ConfigError, loadConfig } from '@fengqiao/config';
 
 export const SERVICE_NAME = 'notifications';
 export const SCHEMA = 'notifications';
 
-export class NotificationsEnv extends CommonEnv {
-  /** Keys that encrypt webhooks, robot secrets and phones at rest (docs/security.md); shared with dispatch. */
-  @IsOptional()
-  @IsString()
-  PII_KEYS?: string;
-
-  @IsOptional()
-  @IsString()
-  PII_ACTIVE_KEY_ID?: string;
-
-  @IsOptional()
-  @IsString()
-  PII_HASH_KEY?: string;
-
+export class NotificationsEnv extends PersonalDataServiceEnv {
   /** The SMS gateway SMS channels post to; unset, SMS deliveries fail with a clear, non-retryable error. */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })

@@ -1,9 +1,10 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AGENCY_SERVICE, type AgencyKind } from '@fengqiao/contracts';
-import { ServiceRuntimeModule } from '@fengqiao/service-runtime';
+import { PersonalDataModule, ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { AgencyIdentity } from './agency-kind';
 import type { AgencyEnv } from './config';
 import { agencyDataSourceOptions, type AgencyServiceParts } from './data-source';
+import { AGENCY_CONFIG, DispatchClient } from './dispatch-link/dispatch-client';
 import { ApplyDispatchDecisions } from './inbox/apply-dispatch-decisions';
 import { createInboxHandlers } from './inbox/inbox.handlers';
 import { InboxQueries } from './inbox/inbox-queries';
@@ -29,16 +30,33 @@ export class AgencyServiceModule {
           config,
           ...agencyDataSourceOptions(definition.kind, config.DATABASE_URL, definition),
         }),
+        PersonalDataModule.forRoot(config),
+        AgencyKitModule.forAgency(definition.kind, config),
         ...(definition.imports ?? []),
       ],
       controllers: [createInboxHandlers(definition.kind)],
+      providers: [ReceiveReferral, ApplyDispatchDecisions, ReferralLifecycle, InboxQueries],
+    };
+  }
+}
+
+/**
+ * What the kit gives every module of an agency service, its own features included: which kind it
+ * serves, its validated config and the client to dispatch. Global, so a service's feature module
+ * injects them without importing the kit's internals.
+ */
+@Global()
+@Module({})
+export class AgencyKitModule {
+  static forAgency(kind: AgencyKind, config: AgencyEnv): DynamicModule {
+    return {
+      module: AgencyKitModule,
       providers: [
-        { provide: AgencyIdentity, useValue: new AgencyIdentity(definition.kind, serviceName) },
-        ReceiveReferral,
-        ApplyDispatchDecisions,
-        ReferralLifecycle,
-        InboxQueries,
+        { provide: AgencyIdentity, useValue: new AgencyIdentity(kind, AGENCY_SERVICE[kind]) },
+        { provide: AGENCY_CONFIG, useValue: config },
+        DispatchClient,
       ],
+      exports: [AgencyIdentity, AGENCY_CONFIG, DispatchClient],
     };
   }
 }

@@ -3,9 +3,10 @@ import { createServiceDataSource } from '@fengqiao/database';
 import { AuditEntry } from '@fengqiao/audit';
 import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
 import { InboxReferral } from './inbox/inbox-referral.entity';
+import { Mediator } from './mediators/mediator.entity';
 import { KIT_MIGRATIONS } from './migrations';
 
-export const KIT_ENTITIES = [InboxReferral, ...MESSAGING_ENTITIES, AuditEntry];
+export const KIT_ENTITIES = [InboxReferral, Mediator, ...MESSAGING_ENTITIES, AuditEntry];
 
 /** Each agency service has its own schema, e.g. police_mediation. */
 export const agencySchema = (kind: AgencyKind) => AGENCY_SERVICE[kind].replace(/-/g, '_');

@@ -48,3 +48,20 @@ export class CommonEnv {
 export function natsServers(url: string): string[] {
   return url.split(',').map((s) => s.trim());
 }
+
+/** A service that keeps personal data (parties', mediators' or channel phones) also reads its keys. */
+export class PersonalDataServiceEnv extends CommonEnv {
+  /** `id:base64key[,…]` (docs/security.md); development keys when unset outside production. */
+  @IsOptional()
+  @IsString()
+  PII_KEYS?: string;
+
+  @IsOptional()
+  @IsString()
+  PII_ACTIVE_KEY_ID?: string;
+
+  /** Shared by every service, so lookup hashes compare across them (the lawyer conflict check). */
+  @IsOptional()
+  @IsString()
+  PII_HASH_KEY?: string;
+}

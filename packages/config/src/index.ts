@@ -1,2 +1,2 @@
 export { loadConfig, ConfigError } from './load-config';
-export { CommonEnv, LOG_LEVELS, natsServers, type LogLevel } from './common-env';
+export { CommonEnv, PersonalDataServiceEnv, LOG_LEVELS, natsServers, type LogLevel } from './common-env';

@@ -12,6 +12,13 @@ import {
 } from 'class-validator';
 import { Actor } from './common/actor';
 import {
+  FollowUpRecordedV1,
+  FollowUpScheduledV1,
+  OnTheSpotSettledV1,
+  ReferralHandOffRequestedV1,
+  ViolenceRiskAssessedV1,
+} from './agency/events';
+import {
   AGENCY_KINDS,
   CASE_FLAGS,
   CASE_STATUSES,
@@ -496,7 +503,17 @@ export const EVENT_STREAMS = {
     SupervisionClosedV1,
     SlaPolicyPublishedV1,
   ],
-  AGENCY_EVENTS: [ReferralAcceptedV1, ReferralReturnedV1, ReferralStartedV1, ReferralClosedV1],
+  AGENCY_EVENTS: [
+    ReferralAcceptedV1,
+    ReferralReturnedV1,
+    ReferralStartedV1,
+    ReferralClosedV1,
+    FollowUpScheduledV1,
+    FollowUpRecordedV1,
+    ViolenceRiskAssessedV1,
+    ReferralHandOffRequestedV1,
+    OnTheSpotSettledV1,
+  ],
 } as const satisfies Record<string, readonly EventContract[]>;
 
 export type EventStreamName = keyof typeof EVENT_STREAMS;

@@ -11,6 +11,7 @@ export * from './dispatch/routing';
 export * from './dispatch/ladder';
 export * from './dispatch/classification';
 export * from './agency/inbox';
+export * from './agency/events';
 export * from './identity/session';
 export * from './events';
 export * from './subjects';

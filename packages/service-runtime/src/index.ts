@@ -6,3 +6,4 @@ export { createAuditVerifyController } from './audit-verify';
 export { loggerModule, REDACTED_PATHS } from './logger';
 export { SignedRequestGuard } from './signed-request.guard';
 export { bootMicroservice, exitOnBootFailure, type MicroserviceBootOptions } from './bootstrap';
+export { PersonalDataModule } from './personal-data.module';

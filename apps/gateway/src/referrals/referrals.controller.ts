@@ -8,17 +8,20 @@ import {
   ReferralIdParams,
   ReferralView,
   ReturnReferralRequest,
-  type AgencySubjectSet,
+  agencySubjects,
 } from '@fengqiao/contracts';
-import { conflict, HubError } from '@fengqiao/errors';
-import { Allow, assertAgencyScope, type RequestActor } from '../http/access';
+import { Allow, type RequestActor } from '../http/access';
+import { AgencyRouter } from '../http/agency-router';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
 @ApiTags('referrals 派单')
 @Controller('api/v1/referrals')
 export class ReferralsController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly agencies: AgencyRouter,
+  ) {}
 
   @Get(':referralId')
   @Allow('coordinator', 'leader', 'agency_staff', 'mediator')
@@ -32,7 +35,12 @@ export class ReferralsController {
   @HttpCode(200)
   @ApiOkResponse({ type: InboxReferralView, description: '签收' })
   accept(@CurrentActor() actor: Actor, @Param() params: ReferralIdParams): Promise<InboxReferralView> {
-    return this.toOwningAgency(actor, params.referralId, (s) => s.referralAccept, {});
+    return this.agencies.toReferralHolder(
+      actor,
+      params.referralId,
+      (k) => agencySubjects(k).referralAccept,
+      {},
+    );
   }
 
   @Post(':referralId/return')
@@ -44,7 +52,12 @@ export class ReferralsController {
     @Param() params: ReferralIdParams,
     @Body() body: ReturnReferralRequest,
   ): Promise<InboxReferralView> {
-    return this.toOwningAgency(actor, params.referralId, (s) => s.referralReturn, body);
+    return this.agencies.toReferralHolder(
+      actor,
+      params.referralId,
+      (k) => agencySubjects(k).referralReturn,
+      body,
+    );
   }
 
   @Post(':referralId/start')
@@ -52,7 +65,12 @@ export class ReferralsController {
   @HttpCode(200)
   @ApiOkResponse({ type: InboxReferralView, description: '开始办理 an accepted referral' })
   start(@CurrentActor() actor: RequestActor, @Param() params: ReferralIdParams): Promise<InboxReferralView> {
-    return this.toOwningAgency(actor, params.referralId, (s) => s.referralStart, {});
+    return this.agencies.toReferralHolder(
+      actor,
+      params.referralId,
+      (k) => agencySubjects(k).referralStart,
+      {},
+    );
   }
 
   @Post(':referralId/close')
@@ -64,34 +82,11 @@ export class ReferralsController {
     @Param() params: ReferralIdParams,
     @Body() body: CloseReferralRequest,
   ): Promise<InboxReferralView> {
-    return this.toOwningAgency(actor, params.referralId, (s) => s.referralClose, body);
-  }
-
-  /** Dispatch knows which agency kind holds a referral; that agency's service does the work. */
-  private async toOwningAgency(
-    actor: RequestActor,
-    referralId: string,
-    pick: (s: AgencySubjectSet) => string,
-    body: object,
-  ) {
-    const referral = await this.services.dispatch<ReferralView>(DispatchSubjects.referralGet, actor, {
-      referralId,
-    });
-    assertAgencyScope(actor, referral.agencyId);
-    try {
-      return await this.services.agency<InboxReferralView>(referral.agencyKind, pick, actor, {
-        ...body,
-        referralId,
-      });
-    } catch (e) {
-      // Dispatch has it but the agency's inbox does not yet: the event is still on its way.
-      if (e instanceof HubError && e.status === 404) {
-        throw conflict(
-          `referral ${referralId} has not reached ${referral.agencyName}'s inbox yet; try again in a moment`,
-          `派单尚未送达${referral.agencyName}，请稍后重试`,
-        );
-      }
-      throw e;
-    }
+    return this.agencies.toReferralHolder(
+      actor,
+      params.referralId,
+      (k) => agencySubjects(k).referralClose,
+      body,
+    );
   }
 }

@@ -87,6 +87,11 @@ export class InboxReferral {
   @Column('varchar', { name: 'next_step', length: 16, nullable: true })
   nextStep!: NextStep | null;
 
+  /** The mediator in charge (承办调解员), one of the agency's own; counts towards their load. */
+  @Index('referrals_mediator_status')
+  @Column('uuid', { name: 'mediator_id', nullable: true })
+  mediatorId!: string | null;
+
   @Column('timestamptz', { name: 'issued_at' })
   issuedAt!: Date;
 

@@ -15,7 +15,8 @@ import {
   type Page,
 } from '@fengqiao/contracts';
 import { InboxQueries } from './inbox-queries';
-import { mayWorkOn, ReferralLifecycle } from './referral-lifecycle';
+import { ReferralLifecycle } from './referral-lifecycle';
+import { mayWorkOn } from './working-referrals';
 
 /** The inbox's request-reply handlers on this agency kind's own subjects. */
 export function createInboxHandlers(kind: AgencyKind): Type<unknown> {

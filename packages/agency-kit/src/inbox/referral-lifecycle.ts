@@ -8,36 +8,21 @@ import {
   type Actor,
   type CloseReferralRequest,
   type InboxReferralView,
-  type ReferralStatus,
   type ReturnReferralRequest,
 } from '@fengqiao/contracts';
-import { conflict, notFound } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { AgencyIdentity } from '../agency-kind';
 import { InboxReferral } from './inbox-referral.entity';
 import { toInboxReferralView } from './inbox.views';
-
-/** Agency staff and mediators of the referral's own agency (from the signed actor). */
-export function mayWorkOn(actor: Actor, agencyId: string): boolean {
-  return (actor.role === 'agency_staff' || actor.role === 'mediator') && actor.agencyId === agencyId;
-}
-
-export const STATUS_ZH: Record<ReferralStatus, string> = {
-  issued: '待签收',
-  accepted: '已签收',
-  in_progress: '办理中',
-  returned: '已退单',
-  transferred: '已转办',
-  closed: '已办结',
-};
+import { lockWorkingReferral, referralFacts, type ReferralWork } from './working-referrals';
 
 /** What each command needs the referral to be in, and what it is called. */
 const STEPS = {
-  accept: { from: ['issued'], zh: '签收' },
-  return: { from: ['issued', 'accepted'], zh: '退单' },
-  start: { from: ['accepted'], zh: '开始办理' },
-  close: { from: ['accepted', 'in_progress'], zh: '办结' },
-} as const satisfies Record<string, { from: readonly ReferralStatus[]; zh: string }>;
+  accept: { from: ['issued'], en: 'accept referral', zh: '签收' },
+  return: { from: ['issued', 'accepted'], en: 'return referral', zh: '退单' },
+  start: { from: ['accepted'], en: 'start referral', zh: '开始办理' },
+  close: { from: ['accepted', 'in_progress'], en: 'close referral', zh: '办结' },
+} as const satisfies Record<string, ReferralWork>;
 type Step = keyof typeof STEPS;
 
 /**
@@ -148,25 +133,10 @@ export class ReferralLifecycle {
   }
 
   private about(referral: InboxReferral) {
-    return {
-      referralId: referral.id,
-      caseId: referral.caseId,
-      agencyId: referral.agencyId,
-      agencyKind: this.agency.kind,
-    };
+    return referralFacts(referral, this.agency.kind);
   }
 
-  private async lockFor(m: EntityManager, actor: Actor, id: string, step: Step) {
-    const referral = await m.findOne(InboxReferral, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    // Only the agency's own staff work its referrals; to anyone else the referral does not exist.
-    if (!referral || !mayWorkOn(actor, referral.agencyId)) throw notFound('referral', '派单', id);
-    const { from, zh } = STEPS[step];
-    if (!(from as readonly ReferralStatus[]).includes(referral.status)) {
-      throw conflict(
-        `cannot ${step} referral ${id}: it is ${referral.status}, and only a referral that is ${from.join(' or ')} can be`,
-        `派单${STATUS_ZH[referral.status]}，不能${zh}（只有${from.map((s) => STATUS_ZH[s]).join('或')}的派单可以${zh}）`,
-      );
-    }
-    return referral;
+  private lockFor(m: EntityManager, actor: Actor, id: string, step: Step) {
+    return lockWorkingReferral(m, actor, id, STEPS[step]);
   }
 }

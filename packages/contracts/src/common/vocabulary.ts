@@ -191,3 +191,59 @@ export type CalendarDayKindName = (typeof CALENDAR_DAY_KINDS)[number];
 /** Where a unit receives SLA warnings: 钉钉 / 企业微信 group robots, or SMS. */
 export const NOTIFICATION_CHANNEL_KINDS = ['dingtalk', 'wecom', 'sms'] as const;
 export type NotificationChannelKind = (typeof NOTIFICATION_CHANNEL_KINDS)[number];
+
+// ---- The agencies' own work (the agency kit and the four mediation services) ----
+
+/**
+ * Who a mediator is: 专职 / 兼职, a 警务助理, a lawyer, or one of the 五老乡贤 (老干部, 老党员, 老教师,
+ * 老模范, 老军人, and 乡贤) who do the first rung's 拉呱调.
+ */
+export const MEDIATOR_CATEGORIES = [
+  'full_time',
+  'part_time',
+  'police_assistant',
+  'lawyer',
+  'old_cadre',
+  'old_party_member',
+  'old_teacher',
+  'old_model',
+  'old_soldier',
+  'local_worthy',
+] as const;
+export type MediatorCategory = (typeof MEDIATOR_CATEGORIES)[number];
+/** The 五老乡贤 among the categories. */
+export const FIVE_ELDERS_CATEGORIES = [
+  'old_cadre',
+  'old_party_member',
+  'old_teacher',
+  'old_model',
+  'old_soldier',
+  'local_worthy',
+] as const satisfies readonly MediatorCategory[];
+
+/** What a mediation session came to: 达成协议, 部分达成, 未达成, 择期再调. */
+export const SESSION_RESULTS = ['agreed', 'partly_agreed', 'no_agreement', 'adjourned'] as const;
+export type SessionResult = (typeof SESSION_RESULTS)[number];
+
+/** 回访 by 电话 or 上门. */
+export const FOLLOW_UP_METHODS = ['phone', 'visit'] as const;
+export type FollowUpMethod = (typeof FOLLOW_UP_METHODS)[number];
+
+/** 满意 / 基本满意 / 不满意. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+export const FOLLOW_UP_STATUSES = ['scheduled', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** A 调解协议书: drafted, then signed by every party and the mediator (and in force). */
+export const AGREEMENT_STATUSES = ['draft', 'signed'] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+/** How far one term of an agreement has been performed (履行情况). */
+export const PERFORMANCE_STATUSES = ['pending', 'performed', 'partly_performed', 'defaulted'] as const;
+export type PerformanceStatus = (typeof PERFORMANCE_STATUSES)[number];
+
+/** A police 民转刑 risk assessment's grade; high raises the case's risk and alerts the station. */
+export const VIOLENCE_RISK_GRADES = ['low', 'medium', 'high'] as const;
+export type ViolenceRiskGrade = (typeof VIOLENCE_RISK_GRADES)[number];

@@ -1,7 +1,10 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { PersonalDataCipher, personalDataKeysFromEnv, type PersonalDataEnv } from '@fengqiao/pii';
 
-/** The cipher for parties' personal data, from validated config; fails start-up on bad keys. */
+/**
+ * The cipher for personal data (parties' ID numbers and phones, mediators' phones, channel secrets),
+ * from validated config; fails start-up on bad keys.
+ */
 @Module({})
 export class PersonalDataModule {
   static forRoot(env: PersonalDataEnv): DynamicModule {

@@ -7,6 +7,8 @@ export const DispatchSubjects = {
   caseRegister: 'dispatch.case.register.v1',
   caseList: 'dispatch.case.list.v1',
   caseGet: 'dispatch.case.get.v1',
+  /** Parties' names and ID lookup hashes (no clear data), for an agency's conflict-of-interest check. */
+  casePartyLookup: 'dispatch.case.party_lookup.v1',
   partyReveal: 'dispatch.party.reveal.v1',
   caseSuggestType: 'dispatch.case.suggest_type.v1',
   caseReclassify: 'dispatch.case.reclassify.v1',

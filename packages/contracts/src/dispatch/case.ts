@@ -325,3 +325,24 @@ export class ChangeCaseRiskCommand extends ChangeCaseRiskRequest {
   @IsUUID()
   caseId!: string;
 }
+
+/**
+ * A case's parties as an agency holding a referral on it may compare them: names and keyed lookup
+ * hashes (the same PII_HASH_KEY in every service), never the clear ID or phone numbers.
+ */
+export class CasePartyLookupView {
+  @ApiProperty({ format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: () => [PartyLookupEntry] }) parties!: PartyLookupEntry[];
+}
+
+export class PartyLookupEntry {
+  @ApiProperty({ description: "the party's place in the case (0-based)" }) position!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: PARTY_KINDS }) kind!: (typeof PARTY_KINDS)[number];
+  @ApiProperty({ enum: PARTY_ROLES }) role!: (typeof PARTY_ROLES)[number];
+  @ApiProperty({ description: 'lookupHash of the normalised name' }) nameHash!: string;
+  @ApiPropertyOptional({
+    description: 'lookupHash of the ID number (身份证号 / 统一社会信用代码), when given',
+  })
+  idNumberHash?: string;
+}

@@ -2,6 +2,17 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { AGENCY_SERVICE, type AgencyKind } from '@fengqiao/contracts';
 import { PersonalDataModule, ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { AgencyIdentity } from './agency-kind';
+import { ReferralWorkUnit } from './work/referral-work-unit';
+import { AgreementDrafting } from './agreements/agreement-drafting';
+import { AgreementIssuers } from './agreements/agreement-number';
+import { AgreementPerformance } from './agreements/agreement-performance';
+import { AgreementQueries } from './agreements/agreement-queries';
+import { AgreementReader } from './agreements/agreement-reader';
+import { createAgreementHandlers } from './agreements/agreements.handlers';
+import { DocumentStore } from './documents/document-store';
+import { LedgerExport } from './ledger/ledger-export';
+import { LedgerExportsBucket } from './ledger/ledger-exports-bucket';
+import { createLedgerHandlers } from './ledger/ledger.handlers';
 import type { AgencyEnv } from './config';
 import { agencyDataSourceOptions, type AgencyServiceParts } from './data-source';
 import { AGENCY_CONFIG, DispatchClient } from './dispatch-link/dispatch-client';
@@ -10,6 +21,17 @@ import { createInboxHandlers } from './inbox/inbox.handlers';
 import { InboxQueries } from './inbox/inbox-queries';
 import { ReceiveReferral } from './inbox/receive-referral';
 import { ReferralLifecycle } from './inbox/referral-lifecycle';
+import { FollowUpQueries } from './follow-ups/follow-up-queries';
+import { FollowUpScheduler } from './follow-ups/follow-up-scheduler';
+import { FollowUpWork } from './follow-ups/follow-up-work';
+import { createFollowUpHandlers } from './follow-ups/follow-ups.handlers';
+import { AssignMediator } from './mediators/assign-mediator';
+import { MediatorQueries } from './mediators/mediator-queries';
+import { MediatorRoster } from './mediators/mediator-roster';
+import { createMediatorHandlers } from './mediators/mediators.handlers';
+import { MediationSessionQueries } from './sessions/mediation-session-queries';
+import { createMediationSessionHandlers } from './sessions/mediation-sessions.handlers';
+import { RecordMediationSession } from './sessions/record-mediation-session';
 
 export interface AgencyServiceDefinition extends AgencyServiceParts {
   kind: AgencyKind;
@@ -34,16 +56,42 @@ export class AgencyServiceModule {
         AgencyKitModule.forAgency(definition.kind, config),
         ...(definition.imports ?? []),
       ],
-      controllers: [createInboxHandlers(definition.kind)],
-      providers: [ReceiveReferral, ApplyDispatchDecisions, ReferralLifecycle, InboxQueries],
+      controllers: [
+        createInboxHandlers(definition.kind),
+        createMediatorHandlers(definition.kind),
+        createMediationSessionHandlers(definition.kind),
+        createFollowUpHandlers(definition.kind),
+        createAgreementHandlers(definition.kind),
+        createLedgerHandlers(definition.kind),
+      ],
+      providers: [
+        ReceiveReferral,
+        ApplyDispatchDecisions,
+        ReferralLifecycle,
+        InboxQueries,
+        AssignMediator,
+        RecordMediationSession,
+        MediationSessionQueries,
+        FollowUpScheduler,
+        FollowUpWork,
+        FollowUpQueries,
+        AgreementIssuers,
+        AgreementReader,
+        AgreementDrafting,
+        AgreementPerformance,
+        AgreementQueries,
+        LedgerExportsBucket,
+        LedgerExport,
+      ],
     };
   }
 }
 
 /**
  * What the kit gives every module of an agency service, its own features included: which kind it
- * serves, its validated config and the client to dispatch. Global, so a service's feature module
- * injects them without importing the kit's internals.
+ * serves, its validated config, the client to dispatch, and the roster of mediators (a service's
+ * own roster, such as the lawyers', adds to it; its lists read it). Global, so a service's feature
+ * module injects them without importing the kit's internals.
  */
 @Global()
 @Module({})
@@ -55,8 +103,20 @@ export class AgencyKitModule {
         { provide: AgencyIdentity, useValue: new AgencyIdentity(kind, AGENCY_SERVICE[kind]) },
         { provide: AGENCY_CONFIG, useValue: config },
         DispatchClient,
+        MediatorRoster,
+        MediatorQueries,
+        DocumentStore,
+        ReferralWorkUnit,
       ],
-      exports: [AgencyIdentity, AGENCY_CONFIG, DispatchClient],
+      exports: [
+        AgencyIdentity,
+        AGENCY_CONFIG,
+        DispatchClient,
+        MediatorRoster,
+        MediatorQueries,
+        DocumentStore,
+        ReferralWorkUnit,
+      ],
     };
   }
 }

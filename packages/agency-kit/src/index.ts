@@ -9,7 +9,24 @@ export {
   type AgencyServiceParts,
 } from './data-source';
 export { AGENCY_CONFIG, DispatchClient } from './dispatch-link/dispatch-client';
-export { renderPdf, type PdfDocumentSpec, type PdfSection } from './documents/pdf-document';
+export {
+  renderPdf,
+  type PdfDocumentSpec,
+  type PdfSection,
+  type PdfSignature,
+} from './documents/pdf-document';
+export {
+  assertDocumentFits,
+  DocumentStore,
+  MAX_DOCUMENT_BYTES,
+  sha256Hex,
+  type DocumentToKeep,
+  type OpenedDocument,
+} from './documents/document-store';
+export { KeptDocument } from './documents/kept-document.entity';
+export { beijingDay, beijingDayStart, chineseDate, chineseNumeral } from './documents/chinese-dates';
+export { Agreement, AgreementParty, AgreementTerm, PerformanceRecord } from './agreements/agreement.entity';
+export { AGREEMENT_TITLE } from './agreements/agreement-document';
 export { InboxReferral } from './inbox/inbox-referral.entity';
 export {
   assertStatus,
@@ -22,4 +39,13 @@ export {
   type ReferralWork,
 } from './inbox/working-referrals';
 export { Mediator } from './mediators/mediator.entity';
-export { runAgencyService, runAgencyDatabaseCli } from './run-agency-service';
+export { MediatorQueries, type MediatorScope } from './mediators/mediator-queries';
+export { MediatorRoster, mediatorFacts } from './mediators/mediator-roster';
+export { assertKeepsRoster, assertMayRead, findReadableReferral, mayRead } from './mediators/agency-access';
+export { assignableMediator } from './mediators/assign-mediator';
+export { toMediatorView } from './mediators/mediator.views';
+export { MediationSession } from './sessions/mediation-session.entity';
+export { FollowUp } from './follow-ups/follow-up.entity';
+export { runAgencyService, runAgencyDatabaseCli, runAgencySeed } from './run-agency-service';
+export { ReferralRecord, RecordedReferralRecord } from './work/referral-record.entity';
+export { ReferralWorkUnit } from './work/referral-work-unit';

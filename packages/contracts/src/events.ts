@@ -14,10 +14,31 @@ import { Actor } from './common/actor';
 import {
   FollowUpRecordedV1,
   FollowUpScheduledV1,
+  MediationSessionRecordedV1,
+  MediatorRegisteredV1,
+  MediatorUpdatedV1,
   OnTheSpotSettledV1,
+  ReferralMediatorAssignedV1,
   ReferralHandOffRequestedV1,
   ViolenceRiskAssessedV1,
 } from './agency/events';
+import {
+  LawyerChoiceRefusedV1,
+  LawyerChosenV1,
+  ProBonoHoursRecordedV1,
+  RepresentationRecordedV1,
+} from './agency/lawyer';
+import { AgreementDraftedV1, AgreementPerformanceRecordedV1, AgreementSignedV1 } from './agency/agreements';
+import { CommitteeProfileSetV1, HearingHeldV1, HearingScheduledV1 } from './agency/people';
+import {
+  CommitteeInspectionRecordedV1,
+  JudicialConfirmationDecidedV1,
+  JudicialConfirmationFiledV1,
+  JudicialConfirmationPreparedV1,
+  LegalAidAnsweredV1,
+  LegalAidReferredV1,
+  RectificationCompletedV1,
+} from './agency/judicial';
 import {
   AGENCY_KINDS,
   CASE_FLAGS,
@@ -30,6 +51,7 @@ import {
   RETURN_REASONS,
   RETURN_RULINGS,
   RISK_LEVELS,
+  SATISFACTION_LEVELS,
   WHISTLE_URGENCIES,
   SLA_BREACH_ACTIONS,
   SLA_CLOCK_KINDS,
@@ -55,6 +77,7 @@ import {
   type ReturnReason,
   type ReturnRuling,
   type RiskLevel,
+  type SatisfactionLevel,
   type WhistleUrgency,
 } from './common/vocabulary';
 
@@ -105,6 +128,8 @@ export class ReferralIssuedV1 {
   /** 民转刑 risk: the agency lists these first. */
   @IsOptional() @IsBoolean() violenceRisk?: boolean;
   @IsOptional() @IsInt() ladderLevel?: number;
+  /** 反弹重开: the resolved referral this one reopens (same agency), when a follow-up found a rebound. */
+  @IsOptional() @IsUUID() reopenedFromReferralId?: string;
   @IsISO8601() issuedAt!: string;
   @ValidateNested() @Type(() => Actor) issuedBy!: Actor;
 }
@@ -319,6 +344,26 @@ export class ConferenceTaskClosedV1 {
   @ValidateNested() @Type(() => Actor) closedBy!: Actor;
 }
 
+/**
+ * 反弹重开: a follow-up found a settled dispute rebounded; the case left `resolved` and went back to
+ * the same agency as a new referral (`referralId`, issued with dispatch.referral.issued.v1 in the same
+ * transaction), linked to the resolved one (`fromReferralId`).
+ */
+export class CaseReopenedV1 {
+  static readonly subject = 'dispatch.case.reopened.v1';
+  @IsUUID() caseId!: string;
+  @IsString() caseNumber!: string;
+  @IsUUID() referralId!: string;
+  @IsUUID() fromReferralId!: string;
+  @IsUUID() agencyId!: string;
+  @IsIn(AGENCY_KINDS) agencyKind!: AgencyKind;
+  @IsUUID() followUpId!: string;
+  @IsIn(SATISFACTION_LEVELS) satisfaction!: SatisfactionLevel;
+  @IsString() note!: string;
+  @IsISO8601() reopenedAt!: string;
+  @ValidateNested() @Type(() => Actor) reopenedBy!: Actor;
+}
+
 /** 风险等级调整: the case was re-rated; its deadlines follow (SLA clocks are re-targeted). */
 export class CaseRiskChangedV1 {
   static readonly subject = 'dispatch.case.risk_changed.v1';
@@ -478,6 +523,7 @@ export const EVENT_STREAMS = {
     CaseReclassifiedV1,
     CaseEscalatedV1,
     CaseRiskChangedV1,
+    CaseReopenedV1,
     ReferralIssuedV1,
     ReferralReturnRuledV1,
     ReferralTransferredV1,
@@ -510,9 +556,30 @@ export const EVENT_STREAMS = {
     ReferralClosedV1,
     FollowUpScheduledV1,
     FollowUpRecordedV1,
+    MediationSessionRecordedV1,
+    ReferralMediatorAssignedV1,
+    MediatorRegisteredV1,
+    MediatorUpdatedV1,
     ViolenceRiskAssessedV1,
     ReferralHandOffRequestedV1,
     OnTheSpotSettledV1,
+    CommitteeProfileSetV1,
+    HearingScheduledV1,
+    HearingHeldV1,
+    JudicialConfirmationPreparedV1,
+    JudicialConfirmationFiledV1,
+    JudicialConfirmationDecidedV1,
+    LegalAidReferredV1,
+    LegalAidAnsweredV1,
+    CommitteeInspectionRecordedV1,
+    RectificationCompletedV1,
+    AgreementDraftedV1,
+    AgreementSignedV1,
+    AgreementPerformanceRecordedV1,
+    LawyerChosenV1,
+    LawyerChoiceRefusedV1,
+    ProBonoHoursRecordedV1,
+    RepresentationRecordedV1,
   ],
 } as const satisfies Record<string, readonly EventContract[]>;
 

@@ -1,4 +1,8 @@
 import { AGENCY_KINDS } from './common/vocabulary';
+import { JudicialSubjects } from './agency/judicial';
+import { LawyerSubjects } from './agency/lawyer';
+import { PeopleSubjects } from './agency/people';
+import { PoliceSubjects } from './agency/police';
 import { EVENT_STREAMS, type EventContract } from './events';
 import {
   agencySubjects,
@@ -16,6 +20,10 @@ const requests = [
   ...Object.values(NotificationSubjects),
   ...AUDITED_SERVICES.map(auditVerifySubject),
   ...AGENCY_KINDS.flatMap((k) => Object.values(agencySubjects(k))),
+  ...Object.values(PoliceSubjects),
+  ...Object.values(JudicialSubjects),
+  ...Object.values(PeopleSubjects),
+  ...Object.values(LawyerSubjects),
 ];
 
 // NATS subject wildcard match, as JetStream uses it to decide what a stream stores.

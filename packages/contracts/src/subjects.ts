@@ -85,7 +85,29 @@ export interface AgencySubjectSet {
   referralReturn: string;
   referralStart: string;
   referralClose: string;
+  /** Mediators, 承办调解员, 调解记录 and 回访 (the kit's mediation work). */
+  mediatorRegister: string;
+  mediatorUpdate: string;
+  mediatorList: string;
+  mediatorGet: string;
+  referralAssignMediator: string;
+  sessionRecord: string;
+  sessionList: string;
+  followUpGet: string;
+  followUpPlan: string;
+  followUpRecord: string;
+  followUpList: string;
   health: string;
+  /** 调解协议书 (the kit's agreements). */
+  agreementDraft: string;
+  agreementRedraft: string;
+  agreementSign: string;
+  agreementGet: string;
+  agreementPdf: string;
+  agreementRecordPerformance: string;
+  agreementList: string;
+  /** 工作台账: writes the .xlsx into the LEDGER_EXPORTS object store. */
+  ledgerExport: string;
 }
 
 export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
@@ -96,7 +118,26 @@ export function agencySubjects(kind: AgencyKind): AgencySubjectSet {
     referralReturn: `${service}.referral.return.v1`,
     referralStart: `${service}.referral.start.v1`,
     referralClose: `${service}.referral.close.v1`,
+    mediatorRegister: `${service}.mediator.register.v1`,
+    mediatorUpdate: `${service}.mediator.update.v1`,
+    mediatorList: `${service}.mediator.list.v1`,
+    mediatorGet: `${service}.mediator.get.v1`,
+    referralAssignMediator: `${service}.referral.assign_mediator.v1`,
+    sessionRecord: `${service}.session.record.v1`,
+    sessionList: `${service}.session.list.v1`,
+    followUpGet: `${service}.follow_up.get.v1`,
+    followUpPlan: `${service}.follow_up.plan.v1`,
+    followUpRecord: `${service}.follow_up.record.v1`,
+    followUpList: `${service}.follow_up.list.v1`,
     health: `${service}.health.check.v1`,
+    agreementDraft: `${service}.agreement.draft.v1`,
+    agreementRedraft: `${service}.agreement.redraft.v1`,
+    agreementSign: `${service}.agreement.sign.v1`,
+    agreementGet: `${service}.agreement.get.v1`,
+    agreementPdf: `${service}.agreement.get_pdf.v1`,
+    agreementRecordPerformance: `${service}.agreement.record_performance.v1`,
+    agreementList: `${service}.agreement.list.v1`,
+    ledgerExport: `${service}.ledger.export.v1`,
   };
 }
 

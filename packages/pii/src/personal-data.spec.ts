@@ -32,6 +32,21 @@ describe('personal data at rest', () => {
     expect(() => old.decrypt(stored.replace(':k1:', ':k9:'))).toThrow(/k9/);
   });
 
+  it('encrypts a document as bytes, decrypts it after a rotation, and refuses it tampered', () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7 身份证号 11010519491231002X'), randomBytes(4096)]);
+    const stored = old.encryptBytes(pdf);
+    expect(stored.includes(Buffer.from('11010519491231002X'))).toBe(false);
+    expect(old.decryptBytes(stored).equals(pdf)).toBe(true);
+    expect(old.encryptBytes(pdf).equals(stored)).toBe(false); // a fresh IV each time
+    const rotated = new PersonalDataCipher({ keys: { k1, k2: key() }, activeKeyId: 'k2', hashKey });
+    expect(rotated.decryptBytes(stored).equals(pdf)).toBe(true);
+    const tampered = Buffer.from(stored);
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => old.decryptBytes(tampered)).toThrow();
+    expect(() => old.decryptBytes(rotated.encryptBytes(pdf))).toThrow(/k2/);
+    expect(() => old.decryptBytes(Buffer.from('%PDF-1.7'))).toThrow(/not an encrypted/);
+  });
+
   it('masks as the console shows them', () => {
     expect(maskIdNumber('32010219800101123x')).toBe('3201**********123X');
     expect(maskPhone('13812345678')).toBe('138****5678');

@@ -101,12 +101,24 @@ export async function bootService(
   serviceName: string,
   stores: TestStores,
 ): Promise<INestMicroservice> {
-  return bootMicroservice(module, {
+  const app = await bootMicroservice(module, {
     serviceName,
     natsServers: [stores.nats.url],
     shutdownGraceMs: 2000,
     signingKey: DEVELOPMENT_ACTOR_SIGNING_KEY,
   });
+  // The service's subscriptions reach the server on its own connection; on a loaded machine the
+  // test's first request can overtake them ("no responders"). Its health answer says they are in.
+  const rpc = stores.rpc(1000);
+  await eventually(
+    () =>
+      rpc.request(serviceName, `${serviceName}.health.check.v1`, TEST_ACTOR, {}).then(
+        () => true,
+        () => false,
+      ),
+    (answered) => answered,
+  );
+  return app;
 }
 
 /** Demo-city agencies the tests refer to (seeded by apps/dispatch/src/seed/demo-city.ts). */
@@ -147,3 +159,4 @@ export const aDispute = (over: object = {}) => ({
   ],
   ...over,
 });
+export { DispatchDouble, DEMO_AGENCY_VIEWS, type DispatchAnswer } from './dispatch-double';

@@ -19,9 +19,24 @@ export interface PdfDocumentSpec {
   reference?: string;
   sections: PdfSection[];
   /** Signature lines at the end: a label each (当事人（签名）, 调解员（签名）…) with what is known. */
-  signatures?: { label: string; value?: string }[];
+  signatures?: PdfSignature[];
+  /** Right-aligned under the signatures: the document's date (2026年5月1日). */
+  dateLine?: string;
   /** Shown in the document's properties. */
   author?: string;
+  /**
+   * The document's creation date in its properties. Give the date the document is about (a signing)
+   * and the same spec renders to the same bytes again; without it, now.
+   */
+  createdAt?: Date;
+}
+
+export interface PdfSignature {
+  label: string;
+  /** Who signs, when known; else a blank line to sign on. */
+  value?: string;
+  /** When they signed, right of the line (2026年5月1日). */
+  date?: string;
 }
 
 export interface PdfSection {
@@ -35,8 +50,12 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     const doc = new PDFDocument({
       size: 'A4',
       margins: { top: 72, bottom: 72, left: 80, right: 80 },
-      info: { Title: spec.title, Author: spec.author ?? '枫桥 Hub', Creator: '枫桥 Hub' },
-      // Fixed dates keep the same document byte-for-byte the same when rendered again.
+      info: {
+        Title: spec.title,
+        Author: spec.author ?? '枫桥 Hub',
+        Creator: '枫桥 Hub',
+        ...(spec.createdAt ? { CreationDate: spec.createdAt } : {}),
+      },
       compress: true,
     });
     const chunks: Buffer[] = [];
@@ -59,13 +78,24 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
     }
     if (spec.signatures?.length) {
       doc.moveDown(1);
+      // Keep the block together: a signature line alone at the top of a page invites doubt.
+      const needed = spec.signatures.length * 30 + 40;
+      if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const left = doc.page.margins.left;
+      const width = doc.page.width - left - doc.page.margins.right;
       for (const s of spec.signatures) {
+        const y = doc.y;
         doc
           .font('body')
           .fontSize(11.5)
-          .text(`${s.label}：${s.value ?? ''}`, { lineGap: 10 });
+          .text(`${s.label}：${s.value ?? '＿＿＿＿＿＿＿＿'}`, left, y, { width: width * 0.68 });
+        const after = doc.y;
+        if (s.date) doc.text(s.date, left + width * 0.68, y, { width: width * 0.32, align: 'right' });
+        doc.x = left;
+        doc.y = Math.max(after, doc.y) + 12;
       }
     }
+    if (spec.dateLine) doc.moveDown(0.5).font('body').fontSize(11.5).text(spec.dateLine, { align: 'right' });
     doc.end();
   });
 }

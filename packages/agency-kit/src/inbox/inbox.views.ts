@@ -23,6 +23,7 @@ export function toInboxReferralView(r: InboxReferral): InboxReferralView {
     closingNote: opt(r.closingNote),
     agreementSummary: opt(r.agreementSummary),
     nextStep: opt(r.nextStep),
+    mediatorId: opt(r.mediatorId),
     returnReason: opt(r.returnReason),
     returnNote: opt(r.returnNote),
     ruling: opt(r.ruling),

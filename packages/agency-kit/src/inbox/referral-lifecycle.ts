@@ -12,6 +12,7 @@ import {
 } from '@fengqiao/contracts';
 import { Outbox } from '@fengqiao/messaging';
 import { AgencyIdentity } from '../agency-kind';
+import { FollowUpScheduler } from '../follow-ups/follow-up-scheduler';
 import { InboxReferral } from './inbox-referral.entity';
 import { toInboxReferralView } from './inbox.views';
 import { lockWorkingReferral, referralFacts, type ReferralWork } from './working-referrals';
@@ -35,6 +36,7 @@ export class ReferralLifecycle {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly agency: AgencyIdentity,
+    private readonly followUps: FollowUpScheduler,
   ) {}
 
   accept(actor: Actor, referralId: string): Promise<InboxReferralView> {
@@ -102,8 +104,9 @@ export class ReferralLifecycle {
   }
 
   /**
-   * 办结 with an outcome. The agreement is kept only for a resolved referral and the next step
-   * only for a failed one (the request's validation requires each there and ignores it elsewhere).
+   * 办结 with an outcome, recording who closed it. The agreement is kept only for a resolved
+   * referral and the next step only for a failed one (the request's validation requires each there
+   * and ignores it elsewhere). A resolved referral gets its follow-up (一事一回访) in the same transaction.
    */
   close(actor: Actor, referralId: string, input: CloseReferralRequest): Promise<InboxReferralView> {
     return this.dataSource.transaction(async (m) => {
@@ -128,6 +131,7 @@ export class ReferralLifecycle {
         closedAt: now.toISOString(),
         closedBy: actor,
       });
+      if (input.outcome === 'resolved') await this.followUps.onResolved(m, referral, actor);
       return toInboxReferralView(referral);
     });
   }

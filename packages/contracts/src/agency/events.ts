@@ -14,13 +14,17 @@ import { Actor } from '../common/actor';
 import {
   AGENCY_KINDS,
   FOLLOW_UP_METHODS,
+  MEDIATOR_CATEGORIES,
   RISK_LEVELS,
   SATISFACTION_LEVELS,
+  SESSION_RESULTS,
   VIOLENCE_RISK_GRADES,
   type AgencyKind,
   type FollowUpMethod,
+  type MediatorCategory,
   type RiskLevel,
   type SatisfactionLevel,
+  type SessionResult,
   type ViolenceRiskGrade,
 } from '../common/vocabulary';
 
@@ -106,4 +110,53 @@ export class OnTheSpotSettledV1 {
   @IsString() agreementSummary!: string;
   @IsISO8601() settledAt!: string;
   @ValidateNested() @Type(() => Actor) settledBy!: Actor;
+}
+
+/** 调解记录: a mediation session was held on a referral (the first one also started it: 开始办理). */
+export class MediationSessionRecordedV1 extends AgencyReferralFacts {
+  static readonly subject = 'agency.mediation_session.recorded.v1';
+  @IsUUID() sessionId!: string;
+  /** 第几次调解: 1, 2 … per referral. */
+  @IsInt() sequence!: number;
+  @IsISO8601() heldAt!: string;
+  @IsIn(SESSION_RESULTS) result!: SessionResult;
+  @IsOptional() @IsISO8601() nextSessionAt?: string;
+  @IsISO8601() recordedAt!: string;
+  @ValidateNested() @Type(() => Actor) recordedBy!: Actor;
+}
+
+/** 承办调解员: one of the agency's mediators now has the referral in charge (a reassignment names the one before). */
+export class ReferralMediatorAssignedV1 extends AgencyReferralFacts {
+  static readonly subject = 'agency.referral.mediator_assigned.v1';
+  @IsUUID() mediatorId!: string;
+  @IsString() mediatorName!: string;
+  @IsOptional() @IsUUID() previousMediatorId?: string;
+  @IsISO8601() assignedAt!: string;
+  @ValidateNested() @Type(() => Actor) assignedBy!: Actor;
+}
+
+/** A mediator as the roster has them now (no personal data: the phone stays in the agency's schema). */
+export class MediatorFacts {
+  @IsUUID() mediatorId!: string;
+  @IsUUID() agencyId!: string;
+  @IsIn(AGENCY_KINDS) agencyKind!: AgencyKind;
+  @IsString() name!: string;
+  @IsIn(MEDIATOR_CATEGORIES) category!: MediatorCategory;
+  @IsArray() @IsString({ each: true }) specialties!: string[];
+  @IsBoolean() gold!: boolean;
+  @IsBoolean() onDuty!: boolean;
+}
+
+/** A mediator joined an agency's roster. */
+export class MediatorRegisteredV1 extends MediatorFacts {
+  static readonly subject = 'agency.mediator.registered.v1';
+  @IsISO8601() registeredAt!: string;
+  @ValidateNested() @Type(() => Actor) registeredBy!: Actor;
+}
+
+/** A mediator's duty, 金牌 mark, category or specialties changed (the event carries the result). */
+export class MediatorUpdatedV1 extends MediatorFacts {
+  static readonly subject = 'agency.mediator.updated.v1';
+  @IsISO8601() updatedAt!: string;
+  @ValidateNested() @Type(() => Actor) updatedBy!: Actor;
 }

@@ -39,6 +39,8 @@ export class InboxReferralView {
   @ApiPropertyOptional({ description: '调解协议 in brief (resolved)' }) agreementSummary?: string;
   @ApiPropertyOptional({ enum: NEXT_STEPS, description: 'the proposed next step (failed)' })
   nextStep?: NextStep;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the mediator in charge (承办调解员)' })
+  mediatorId?: string;
   @ApiPropertyOptional({ enum: RETURN_REASONS, description: '退单理由 of the latest return' })
   returnReason?: ReturnReason;
   @ApiPropertyOptional() returnNote?: string;

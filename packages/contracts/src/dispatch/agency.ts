@@ -33,4 +33,9 @@ export class AgencyView {
   @ApiProperty({ description: 'open referrals it can carry at once' }) capacity!: number;
   @ApiProperty({ description: 'on the published list the parties choose from (律师名录)' })
   published!: boolean;
+  @ApiProperty({
+    type: [String],
+    description: 'dispute types a specialised committee takes (医调委: medical)',
+  })
+  specialties!: string[];
 }

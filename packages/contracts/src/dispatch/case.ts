@@ -184,6 +184,12 @@ export class ListCasesQuery extends PageQuery {
   @IsBoolean()
   pingPong?: boolean;
 
+  @ApiPropertyOptional({ description: 'reopened after a rebound (反弹重开) only' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  rebound?: boolean;
+
   @ApiPropertyOptional({ description: 'current ladder level' })
   @IsOptional()
   @Type(() => Number)
@@ -230,6 +236,8 @@ export class CaseSummaryView {
   @ApiProperty({ description: '民转刑 risk' }) violenceRisk!: boolean;
   @ApiProperty({ description: '重复件/反复矛盾' }) repeat!: boolean;
   @ApiProperty({ description: '推诿扯皮: returned again and again' }) pingPong!: boolean;
+  @ApiProperty({ description: '反弹重开: a follow-up found it rebounded and it was referred again' })
+  rebound!: boolean;
   @ApiProperty({ description: 'current ladder level' }) ladderLevel!: number;
   @ApiProperty({ format: 'date-time' }) registeredAt!: string;
 }

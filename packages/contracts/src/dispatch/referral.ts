@@ -241,6 +241,11 @@ export class ReferralView {
   @ApiPropertyOptional({ enum: RETURN_RULINGS }) ruling?: ReturnRuling;
   @ApiPropertyOptional({ format: 'uuid', description: 'the referral this one was transferred to' })
   transferredToId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: '反弹重开: the resolved referral whose follow-up found the dispute rebounded',
+  })
+  reopenedFromReferralId?: string;
   @ApiProperty({ format: 'date-time' }) issuedAt!: string;
   @ApiPropertyOptional({ format: 'date-time' }) acceptedAt?: string;
   @ApiPropertyOptional({ format: 'date-time' }) returnedAt?: string;

@@ -95,6 +95,10 @@ export class NotificationChannelView {
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** What a delivery announces: an SLA warning or breach, or a police station's 民转刑风险预警. */
+export const DELIVERY_KINDS = ['sla', 'violence_risk'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
 export class ListDeliveriesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -110,13 +114,19 @@ export class ListDeliveriesQuery extends PageQuery {
   @IsOptional()
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
+
+  @ApiPropertyOptional({ enum: DELIVERY_KINDS })
+  @IsOptional()
+  @IsIn(DELIVERY_KINDS)
+  kind?: DeliveryKind;
 }
 
-/** One warning or breach sent (or being retried) on one channel. */
+/** One warning, breach or 民转刑 alert sent (or being retried) on one channel. */
 export class DeliveryView {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DELIVERY_KINDS }) kind!: DeliveryKind;
   @ApiProperty({ format: 'uuid' }) agencyId!: string;
-  @ApiProperty({ format: 'uuid' }) clockId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the SLA clock (kind sla)' }) clockId?: string;
   @ApiProperty() caseNumber!: string;
   @ApiProperty({ enum: SLA_LEVELS }) level!: SlaLevel;
   @ApiProperty({ enum: NOTIFICATION_CHANNEL_KINDS }) channelKind!: NotificationChannelKind;

@@ -13,6 +13,8 @@ import { ClassificationModule } from './classification/classification.module';
 import { LadderModule } from './ladder/ladder.module';
 import { RoutingModule } from './routing/routing.module';
 import { SlaModule } from './sla/sla.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
+import { AgencyReportsModule } from './agency-reports/agency-reports.module';
 
 @Module({})
 export class DispatchModule {
@@ -38,6 +40,8 @@ export class DispatchModule {
         LadderModule,
         ClassificationModule,
         SlaModule,
+        FollowUpsModule,
+        AgencyReportsModule,
       ],
     };
   }

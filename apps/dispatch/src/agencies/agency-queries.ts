@@ -14,6 +14,7 @@ const toView = (a: Agency): AgencyView => ({
   jurisdictionName: a.jurisdiction?.name ?? '',
   capacity: a.capacity,
   published: a.published,
+  specialties: a.specialties,
 });
 
 @Injectable()

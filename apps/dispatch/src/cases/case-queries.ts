@@ -72,6 +72,7 @@ export class CaseQueries {
       qb.andWhere('c.violence_risk = :violence', { violence: q.violenceRisk });
     if (q.repeat !== undefined) qb.andWhere('c.is_repeat = :repeat', { repeat: q.repeat });
     if (q.pingPong !== undefined) qb.andWhere('c.ping_pong = :pingPong', { pingPong: q.pingPong });
+    if (q.rebound !== undefined) qb.andWhere('c.rebound = :rebound', { rebound: q.rebound });
     if (q.ladderLevel) qb.andWhere('c.ladder_level = :level', { level: q.ladderLevel });
     // 民转刑 risk first: police must see those before anything else.
     const [rows, total] = await qb

@@ -38,9 +38,11 @@ export function whereInCaseScope<T extends object>(
     case 'subtree':
       return qb.andWhere('c.jurisdiction_code LIKE :scopePrefix', { scopePrefix: `${scope.prefix}%` });
     case 'agency':
-      // Referred to the unit, or the unit was summoned by a whistle or given a conference task on it.
+      // Registered by the unit (a police station's own intake), referred to it, or the unit was
+      // summoned by a whistle or given a conference task on it.
       return qb.andWhere(
-        '(EXISTS (SELECT 1 FROM dispatch.referrals sr WHERE sr.case_id = c.id AND sr.agency_id = :scopeAgency)' +
+        '(c.first_owner_agency_id = :scopeAgency' +
+          ' OR EXISTS (SELECT 1 FROM dispatch.referrals sr WHERE sr.case_id = c.id AND sr.agency_id = :scopeAgency)' +
           ' OR EXISTS (SELECT 1 FROM dispatch.whistle_summons sw WHERE sw.case_id = c.id AND sw.unit_id = :scopeAgency)' +
           ' OR EXISTS (SELECT 1 FROM dispatch.conference_tasks st WHERE st.case_id = c.id AND st.unit_id = :scopeAgency))',
         { scopeAgency: scope.agencyId },

@@ -4,8 +4,22 @@ import { CaseStatusChangedV1 } from '@fengqiao/contracts';
 import type { Outbox } from '@fengqiao/messaging';
 import { Case } from './case.entity';
 
-/** Statuses in which the case has left mediation (it may still be reopened by a new referral). */
+/**
+ * Statuses in which the case has left mediation: it takes no new referral and agencies' reports do
+ * not move it. The one way back is a rebound (反弹) a follow-up finds on a resolved case: dispatch
+ * reopens it with a new referral to the same agency (follow-ups/follow-up-progress.ts).
+ */
 export const CASE_ENDINGS: readonly CaseStatus[] = ['resolved', 'withdrawn', 'litigation'];
+
+export const CASE_STATUS_ZH: Record<CaseStatus, string> = {
+  registered: '待派单',
+  referred: '已派单',
+  in_mediation: '调解中',
+  resolved: '已化解',
+  unresolved: '未化解',
+  withdrawn: '已撤回',
+  litigation: '已转诉讼',
+};
 
 /** The one place a case's status changes: the row and its event, in the caller's transaction. */
 export async function changeCaseStatus(

@@ -115,6 +115,10 @@ export class Case {
   @Column('smallint', { name: 'return_count', default: 0 })
   returnCount!: number;
 
+  /** 反弹重开: a follow-up found the settled dispute rebounded and it went back to the agency. */
+  @Column('boolean', { default: false })
+  rebound!: boolean;
+
   @Index()
   @Column('varchar', { length: 20 })
   status!: CaseStatus;

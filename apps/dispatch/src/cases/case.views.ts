@@ -28,6 +28,7 @@ export function toCaseSummaryView(c: Case): CaseSummaryView {
     violenceRisk: c.violenceRisk,
     repeat: c.isRepeat,
     pingPong: c.pingPong,
+    rebound: c.rebound,
     ladderLevel: c.ladderLevel,
     registeredAt: iso(c.registeredAt)!,
   };
@@ -55,6 +56,7 @@ export function toReferralView(r: Referral & { agency?: Agency }, caseNumber: st
     awaitingRuling: r.awaitingRuling || undefined,
     ruling: r.ruling ?? undefined,
     transferredToId: r.transferredToId ?? undefined,
+    reopenedFromReferralId: r.reopenedFromReferralId ?? undefined,
     issuedAt: iso(r.issuedAt)!,
     acceptedAt: iso(r.acceptedAt),
     returnedAt: iso(r.returnedAt),

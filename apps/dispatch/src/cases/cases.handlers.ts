@@ -8,6 +8,7 @@ import {
   DispatchSubjects,
   ListCasesQuery,
   PartyRefParams,
+  type CasePartyLookupView,
   type PartyPersonalDataView,
   RegisterCaseCommand,
   type CaseSummaryView,
@@ -16,6 +17,7 @@ import {
 } from '@fengqiao/contracts';
 import { CaseQueries } from './case-queries';
 import { ChangeCaseRisk } from './change-case-risk';
+import { PartyLookup } from './party-lookup';
 import { RegisterCase } from './register-case';
 import { RevealParty } from './reveal-party';
 
@@ -26,6 +28,7 @@ export class CasesHandlers {
     private readonly cases: CaseQueries,
     private readonly revealParty: RevealParty,
     private readonly changeCaseRisk: ChangeCaseRisk,
+    private readonly partyLookup: PartyLookup,
   ) {}
 
   @MessagePattern(DispatchSubjects.caseChangeRisk)
@@ -69,5 +72,15 @@ export class CasesHandlers {
     @Payload('body') params: PartyRefParams,
   ): Promise<PartyPersonalDataView> {
     return this.revealParty.execute(actor, params.caseId, params.position);
+  }
+
+  /** Names and lookup hashes for an agency's conflict check; audited like every read of party data. */
+  @MessagePattern(DispatchSubjects.casePartyLookup)
+  @Audited()
+  lookupParties(
+    @Payload('actor') actor: Actor,
+    @Payload('body') params: CaseIdParams,
+  ): Promise<CasePartyLookupView> {
+    return this.partyLookup.execute(actor, params.caseId);
   }
 }

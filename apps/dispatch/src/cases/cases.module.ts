@@ -5,12 +5,13 @@ import { CaseQueries } from './case-queries';
 import { ChangeCaseRisk } from './change-case-risk';
 import { CasesHandlers } from './cases.handlers';
 import { RegisterCase } from './register-case';
+import { PartyLookup } from './party-lookup';
 import { RevealParty } from './reveal-party';
 
 @Module({
   imports: [ClassificationModule, SlaModule],
   controllers: [CasesHandlers],
-  providers: [RegisterCase, CaseQueries, RevealParty, ChangeCaseRisk],
-  exports: [CaseQueries],
+  providers: [RegisterCase, CaseQueries, RevealParty, ChangeCaseRisk, PartyLookup],
+  exports: [CaseQueries, ChangeCaseRisk],
 })
 export class CasesModule {}

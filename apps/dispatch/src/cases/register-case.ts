@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseRegisteredV1, type Actor, type LadderCode, type RegisterCaseCommand } from '@fengqiao/contracts';
-import { unprocessable } from '@fengqiao/errors';
+import {
+  CaseRegisteredV1,
+  type Actor,
+  type IntakeChannel,
+  type LadderCode,
+  type RegisterCaseCommand,
+} from '@fengqiao/contracts';
+import { forbidden, unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { maskIdNumber, maskPhone, PersonalDataCipher } from '@fengqiao/pii';
-import { Jurisdiction, toStoredCode } from '../agencies/jurisdiction.entity';
+import { Agency } from '../agencies/agency.entity';
+import { Jurisdiction, subtreePrefix, toStoredCode } from '../agencies/jurisdiction.entity';
 import { complaintText, TypeSuggestions } from '../classification/type-suggestions';
 import { DispatchEnv, SCHEMA } from '../config';
 import { ladderFor, ladderLevel } from '../ladder/ladder-policy';
@@ -17,6 +24,9 @@ import { Case } from './case.entity';
 import { CaseParty } from './case-party.entity';
 import { DisputeType } from './dispute-type.entity';
 import { appendTimelineStep } from './timeline-entry.entity';
+
+/** What reaches a police station: 110 calls, what a patrol finds, who walks in. */
+const POLICE_CHANNELS: readonly IntakeChannel[] = ['call_110', 'patrol', 'walk_in'];
 
 /** Where and at which level a new case sits, decided before its transaction. */
 interface Placement {
@@ -43,7 +53,7 @@ export class RegisterCase {
     const earlier = await this.findByIdempotencyKey(actor, input.idempotencyKey);
     if (earlier) return earlier;
     const jurisdictionCode = toStoredCode(input.jurisdictionCode);
-    assertWithinJurisdiction(actor, jurisdictionCode);
+    await this.assertMayRegister(actor, jurisdictionCode, input.channel);
     await this.checkReferences(input, jurisdictionCode);
     const ladder = await ladderFor(this.dataSource.manager, jurisdictionCode);
     const startLevel = input.startLevel ?? 1;
@@ -60,6 +70,39 @@ export class RegisterCase {
           : null;
       if (winner) return winner;
       throw e;
+    }
+  }
+
+  /**
+   * Who registers where: coordinators and reporters in their 辖区, and the staff of a police station
+   * in the station's own area or below, for what reaches a station (a 110 call, a patrol, a walk-in;
+   * 当场调处 is registered this way before it is closed).
+   */
+  private async assertMayRegister(actor: Actor, jurisdictionCode: string, channel: IntakeChannel) {
+    if (actor.role !== 'agency_staff' && actor.role !== 'mediator') {
+      return assertWithinJurisdiction(actor, jurisdictionCode);
+    }
+    const station = actor.agencyId
+      ? await this.dataSource.getRepository(Agency).findOneBy({ id: actor.agencyId })
+      : null;
+    if (station?.kind !== 'police') {
+      throw forbidden(
+        'only police stations register cases themselves; other agencies receive them by referral',
+        '仅派出所可直接登记案件，其他单位通过派单接收',
+      );
+    }
+    if (!jurisdictionCode.startsWith(subtreePrefix(station.jurisdictionCode))) {
+      throw forbidden(
+        `${jurisdictionCode} is outside the area of ${station.name}`,
+        `辖区 ${jurisdictionCode} 不在${station.name}管辖范围内`,
+      );
+    }
+    if (!POLICE_CHANNELS.includes(channel)) {
+      throw unprocessable(
+        'channel',
+        `a police station registers cases from ${POLICE_CHANNELS.join(', ')}`,
+        '派出所登记的案件来源须为110警情、巡逻发现或来访',
+      );
     }
   }
 
@@ -152,6 +195,7 @@ export class RegisterCase {
         isRepeat: false,
         pingPong: false,
         returnCount: 0,
+        rebound: false,
         status: 'registered',
         registeredAt: now,
         registeredById: actor.id,

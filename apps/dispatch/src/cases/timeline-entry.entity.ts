@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
+import { Column, Entity, Index, IsNull, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 
 export const TIMELINE_STEPS = [
   'case_registered',
@@ -22,6 +22,13 @@ export const TIMELINE_STEPS = [
   'conference_task_closed',
   'sla_breached',
   'case_risk_changed',
+  'follow_up_scheduled',
+  'follow_up_recorded',
+  'case_reopened',
+  'violence_risk_assessed',
+  'hand_off_failed',
+  'on_the_spot_settled',
+  'on_the_spot_refused',
 ] as const;
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 
@@ -83,5 +90,21 @@ export async function appendTimelineStep(manager: EntityManager, input: Timeline
     agencyName: input.agency?.name ?? null,
     referralId: input.referralId ?? null,
     at: input.at,
+  });
+}
+
+/**
+ * Whether this step is already on the case's timeline for the referral at that moment: how a
+ * consumer recognises an agency's report it has applied before under another message id.
+ */
+export function hasTimelineStep(
+  manager: EntityManager,
+  key: { caseId: string; step: TimelineStep; referralId?: string; at: Date },
+): Promise<boolean> {
+  return manager.existsBy(TimelineEntry, {
+    caseId: key.caseId,
+    step: key.step,
+    referralId: key.referralId ?? IsNull(),
+    at: key.at,
   });
 }

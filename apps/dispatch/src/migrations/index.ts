@@ -9,6 +9,7 @@ import { WhistlesConferences1795470100000 } from './1795470100000-whistles-confe
 import { OnTimeIndex1795470200000 } from './1795470200000-on-time-index';
 import { SlaClocks1795470300000 } from './1795470300000-sla-clocks';
 import { SlaPolicyV11795470300001 } from './1795470300001-sla-policy-v1';
+import { FollowUpsAndAgencyReports1795479600000 } from './1795479600000-follow-ups-and-agency-reports';
 
 /** This service's migrations, in order, as class references. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   OnTimeIndex1795470200000,
   SlaClocks1795470300000,
   SlaPolicyV11795470300001,
+  FollowUpsAndAgencyReports1795479600000,
 ];

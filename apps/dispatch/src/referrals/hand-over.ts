@@ -27,6 +27,11 @@ export interface HandOverTarget {
   field: string;
 }
 
+/** What dispatch itself may add to a hand-over, never a caller's request: the settlement it reopens. */
+export interface HandOverLink {
+  reopenedFromReferralId?: string;
+}
+
 const ROLE_ZH: Record<ReferralRole, string> = { lead: '主办', co: '协办' };
 
 /**
@@ -47,7 +52,7 @@ export class HandOvers {
     actor: Pick<Actor, 'id' | 'name'> & Partial<Actor>,
     kase: Case,
     targets: HandOverTarget[],
-    options: HandOverOptions,
+    options: HandOverOptions & HandOverLink,
     now: Date,
   ): Promise<string[]> {
     if (CASE_ENDINGS.includes(kase.status)) {
@@ -114,6 +119,7 @@ export class HandOvers {
             ? (options.overrideReason ?? null)
             : null,
         issueNote: options.note ?? null,
+        reopenedFromReferralId: options.reopenedFromReferralId ?? null,
         outcome: null,
         closingNote: null,
         issuedAt: now,
@@ -124,7 +130,7 @@ export class HandOvers {
       await appendTimelineStep(m, {
         caseId: kase.id,
         step: 'referral_issued',
-        summary: `派单至${agency.name}（${ROLE_ZH[target.role]}）${options.chosenByParties ? '，当事人自主选择' : ''}`,
+        summary: `派单至${agency.name}（${ROLE_ZH[target.role]}）${options.chosenByParties ? '，当事人自主选择' : ''}${options.reopenedFromReferralId ? '，反弹重开' : ''}`,
         actor,
         agency,
         referralId: id,
@@ -144,6 +150,7 @@ export class HandOvers {
         riskLevel: kase.riskLevel,
         violenceRisk: kase.violenceRisk,
         ladderLevel: kase.ladderLevel,
+        reopenedFromReferralId: options.reopenedFromReferralId,
         issuedAt: now.toISOString(),
         issuedBy: { id: actor.id, name: actor.name, role: actor.role ?? 'system' },
       });

@@ -26,3 +26,23 @@ export async function lockReferralForCoordinator(m: EntityManager, actor: Actor,
   const agency = await m.findOneByOrFail(Agency, { id: referral.agencyId });
   return { referral, kase, agency };
 }
+
+/**
+ * Locks the referral an agency's event names, then its case (the same order as every consumer and
+ * command, so they never deadlock). A referral dispatch never issued is a permanent failure: the
+ * event goes to the dead letters.
+ */
+export async function lockReferralForEvent(m: EntityManager, referralId: string) {
+  const referral = await m.findOne(Referral, {
+    where: { id: referralId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  if (!referral) throw notFound('referral', '派单', referralId);
+  const kase = await m.findOne(Case, {
+    where: { id: referral.caseId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  const agency = await m.findOneBy(Agency, { id: referral.agencyId });
+  if (!kase || !agency) throw notFound('case', '案件', referral.caseId);
+  return { referral, kase, agency };
+}

@@ -12,9 +12,7 @@ import {
   type ReferralOutcome,
   type ReturnReason,
 } from '@fengqiao/contracts';
-import { notFound } from '@fengqiao/errors';
 import { DurableEventHandler, Outbox, type EventContext } from '@fengqiao/messaging';
-import { Agency } from '../agencies/agency.entity';
 import { Jurisdiction } from '../agencies/jurisdiction.entity';
 import { Case } from '../cases/case.entity';
 import { changeCaseStatus } from '../cases/case-status';
@@ -24,6 +22,7 @@ import { LadderLevel } from '../ladder/ladder.entity';
 import { RoutingMatrix } from '../routing/routing-matrix';
 import { SlaClocks } from '../sla/sla-clocks';
 import { movesForward, OPEN_REFERRAL, REFERRAL_CLOCKS, Referral } from './referral.entity';
+import { lockReferralForEvent } from './referral-lock';
 
 export const OUTCOME_ZH: Record<ReferralOutcome, string> = {
   resolved: '调解成功',
@@ -66,7 +65,7 @@ export class ReferralProgress {
 
   @DurableEventHandler({ event: ReferralAcceptedV1, name: 'referral-accepted' })
   async onAccepted(e: ReferralAcceptedV1, { manager }: EventContext): Promise<void> {
-    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    const { referral, kase, agency } = await lockReferralForEvent(manager, e.referralId);
     if (!movesForward(referral.status, 'accepted')) return;
     const at = new Date(e.acceptedAt);
     await manager.update(Referral, { id: referral.id }, { status: 'accepted', acceptedAt: at });
@@ -92,7 +91,7 @@ export class ReferralProgress {
 
   @DurableEventHandler({ event: ReferralStartedV1, name: 'referral-started' })
   async onStarted(e: ReferralStartedV1, { manager }: EventContext): Promise<void> {
-    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    const { referral, kase, agency } = await lockReferralForEvent(manager, e.referralId);
     if (!movesForward(referral.status, 'in_progress')) return;
     const at = new Date(e.startedAt);
     await manager.update(
@@ -123,7 +122,7 @@ export class ReferralProgress {
    */
   @DurableEventHandler({ event: ReferralReturnedV1, name: 'referral-returned' })
   async onReturned(e: ReferralReturnedV1, { manager }: EventContext): Promise<void> {
-    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    const { referral, kase, agency } = await lockReferralForEvent(manager, e.referralId);
     if (!movesForward(referral.status, 'returned')) return;
     const at = new Date(e.returnedAt);
     const contested = await this.matrixContradicts(manager, referral, kase, e.reason);
@@ -157,7 +156,7 @@ export class ReferralProgress {
 
   @DurableEventHandler({ event: ReferralClosedV1, name: 'referral-closed' })
   async onClosed(e: ReferralClosedV1, { manager }: EventContext): Promise<void> {
-    const { referral, kase, agency } = await this.load(manager, e.referralId);
+    const { referral, kase, agency } = await lockReferralForEvent(manager, e.referralId);
     if (!movesForward(referral.status, 'closed')) return;
     const at = new Date(e.closedAt);
     await manager.update(
@@ -199,7 +198,10 @@ export class ReferralProgress {
     at: Date,
   ): Promise<void> {
     if (kase.status === 'resolved' || kase.status === 'withdrawn' || kase.status === 'litigation') return;
-    const referrals = await manager.findBy(Referral, { caseId: kase.id });
+    const all = await manager.findBy(Referral, { caseId: kase.id });
+    // A settlement that rebounded (反弹) was reopened by a later referral: it no longer settles the case.
+    const reopened = new Set(all.map((r) => r.reopenedFromReferralId));
+    const referrals = all.filter((r) => !reopened.has(r.id));
     const open = referrals.filter((r) => OPEN_REFERRAL.includes(r.status));
     let next: CaseStatus;
     if (open.length > 0) next = open.some((r) => r.status !== 'issued') ? 'in_mediation' : 'referred';
@@ -257,21 +259,5 @@ export class ReferralProgress {
       level: kase.ladderLevel + 1,
     });
     if (next) await manager.update(Case, { id: kase.id }, { proposedLevel: next.level });
-  }
-
-  private async load(manager: EntityManager, referralId: string) {
-    const referral = await manager.findOne(Referral, {
-      where: { id: referralId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    // Permanent: the event names a referral dispatch never issued; it goes to dead letters.
-    if (!referral) throw notFound('referral', '派单', referralId);
-    const kase = await manager.findOne(Case, {
-      where: { id: referral.caseId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const agency = await manager.findOneBy(Agency, { id: referral.agencyId });
-    if (!kase || !agency) throw notFound('case', '案件', referral.caseId);
-    return { referral, kase, agency };
   }
 }

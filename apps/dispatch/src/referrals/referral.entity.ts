@@ -100,6 +100,11 @@ export class Referral {
   @Column('uuid', { name: 'transferred_to_id', nullable: true })
   transferredToId!: string | null;
 
+  /** 反弹重开: the resolved referral whose follow-up found the dispute rebounded (same agency). */
+  @Index('referrals_reopened_from', { where: 'reopened_from_referral_id IS NOT NULL' })
+  @Column('uuid', { name: 'reopened_from_referral_id', nullable: true })
+  reopenedFromReferralId!: string | null;
+
   @Column('timestamptz', { name: 'started_at', nullable: true })
   startedAt!: Date | null;
 
@@ -139,3 +144,12 @@ export const REFERRAL_CLOCKS = ['accept', 'first_contact', 'resolve'] as const;
 
 /** Statuses in which the agency still holds the referral. */
 export const OPEN_REFERRAL: readonly ReferralStatus[] = ['issued', 'accepted', 'in_progress'];
+
+export const REFERRAL_STATUS_ZH: Record<ReferralStatus, string> = {
+  issued: '已派单',
+  accepted: '已签收',
+  in_progress: '办理中',
+  returned: '已退单',
+  transferred: '已转办',
+  closed: '已办结',
+};

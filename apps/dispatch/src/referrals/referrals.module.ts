@@ -25,6 +25,6 @@ import { TransferReferral } from './transfer-referral';
     ReferralProgress,
     ReassignOnBreach,
   ],
-  exports: [HandOvers],
+  exports: [HandOvers, TransferReferral],
 })
 export class ReferralsModule {}

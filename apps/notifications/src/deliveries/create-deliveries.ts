@@ -1,9 +1,65 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { SlaClockBreachedV1, SlaClockWarnedV1, type SlaLevel } from '@fengqiao/contracts';
+import type { EntityManager } from 'typeorm';
+import {
+  SlaClockBreachedV1,
+  SlaClockWarnedV1,
+  type DeliveryKind,
+  type SlaClockKind,
+  type SlaLevel,
+} from '@fengqiao/contracts';
 import { DurableEventHandler, type EventContext } from '@fengqiao/messaging';
 import { renderSlaMessage } from '../messages/render';
 
 export const DELIVERY_POLICY = Symbol('DELIVERY_POLICY');
+
+/** One thing to announce on each enabled channel of a unit. */
+export interface Announcement {
+  /** Once per channel: a second fan-out with the same id adds nothing. */
+  sourceId: string;
+  kind: DeliveryKind;
+  agencyId: string;
+  clockId: string | null;
+  clockKind: SlaClockKind | null;
+  caseId: string;
+  caseNumber: string;
+  jurisdictionCode: string;
+  level: SlaLevel;
+  message: string;
+  /** An SLA level goes only to channels listening to it; an alert to every enabled channel. */
+  everyChannel?: boolean;
+}
+
+/**
+ * Writes one pending delivery per enabled channel of the unit, each with its own encrypted copy of
+ * the destination, in the caller's transaction; the unique (source, channel) index drops repeats.
+ */
+export async function fanOut(manager: EntityManager, a: Announcement): Promise<void> {
+  await manager.query(
+    `INSERT INTO notifications.deliveries
+       (id, source_message_id, kind, agency_id, clock_id, clock_kind, case_id, case_number, jurisdiction_code,
+        level, channel_id, channel_kind, webhook_cipher, secret_cipher, phones_cipher, message,
+        status, attempts, next_attempt_at, created_at, updated_at)
+     SELECT gen_random_uuid(), $1, $2, c.agency_id, $3, $4, $5, $6, $7, $8::varchar, c.id, c.kind,
+            c.webhook_cipher, c.secret_cipher, c.phones_cipher, $9, 'pending', 0, now(), now(), now()
+       FROM notifications.channels c
+      WHERE c.agency_id = $10 AND c.enabled AND ($11 OR $8::varchar = ANY (c.levels))
+      ORDER BY c.position
+     ON CONFLICT (source_message_id, channel_id) DO NOTHING`,
+    [
+      a.sourceId,
+      a.kind,
+      a.clockId,
+      a.clockKind,
+      a.caseId,
+      a.caseNumber,
+      a.jurisdictionCode.padEnd(12, '0'),
+      a.level,
+      a.message,
+      a.agencyId,
+      a.everyChannel ?? false,
+    ],
+  );
+}
 
 export interface DeliveryPolicy {
   /** Events fired longer ago than this are not sent any more (a late consumer, a replay). */
@@ -58,28 +114,17 @@ export class CreateDeliveries {
       );
       return;
     }
-    await manager.query(
-      `INSERT INTO notifications.deliveries
-         (id, source_message_id, agency_id, clock_id, clock_kind, case_id, case_number, jurisdiction_code,
-          level, channel_id, channel_kind, webhook_cipher, secret_cipher, phones_cipher, message,
-          status, attempts, next_attempt_at, created_at, updated_at)
-       SELECT gen_random_uuid(), $1, c.agency_id, $2, $3, $4, $5, $6, $7::varchar, c.id, c.kind,
-              c.webhook_cipher, c.secret_cipher, c.phones_cipher, $8, 'pending', 0, now(), now(), now()
-         FROM notifications.channels c
-        WHERE c.agency_id = $9 AND c.enabled AND $7::varchar = ANY (c.levels)
-        ORDER BY c.position
-       ON CONFLICT (source_message_id, channel_id) DO NOTHING`,
-      [
-        messageId,
-        e.clockId,
-        e.kind,
-        e.caseId,
-        e.caseNumber,
-        e.jurisdictionCode.padEnd(12, '0'),
-        level,
-        renderSlaMessage(e, level),
-        e.agencyId,
-      ],
-    );
+    await fanOut(manager, {
+      sourceId: messageId,
+      kind: 'sla',
+      agencyId: e.agencyId,
+      clockId: e.clockId,
+      clockKind: e.kind,
+      caseId: e.caseId,
+      caseNumber: e.caseNumber,
+      jurisdictionCode: e.jurisdictionCode,
+      level,
+      message: renderSlaMessage(e, level),
+    });
   }
 }

@@ -9,8 +9,9 @@ export const DELIVERY_READERS = ['admin', 'coordinator', 'leader'] as const;
 
 const toView = (d: Delivery): DeliveryView => ({
   id: d.id,
+  kind: d.kind,
   agencyId: d.agencyId,
-  clockId: d.clockId,
+  ...(d.clockId ? { clockId: d.clockId } : {}),
   caseNumber: d.caseNumber,
   level: d.level,
   channelKind: d.channelKind,
@@ -21,7 +22,7 @@ const toView = (d: Delivery): DeliveryView => ({
   ...(d.deliveredAt ? { deliveredAt: d.deliveredAt.toISOString() } : {}),
 });
 
-/** What was sent where, newest first. An admin sees every delivery; coordinators and leaders their 辖区's. */
+/** What was sent where (SLA warnings and 民转刑 alerts), newest first. An admin sees every delivery; coordinators and leaders their 辖区's. */
 @Injectable()
 export class DeliveryQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -42,6 +43,7 @@ export class DeliveryQueries {
     if (q.agencyId) qb.andWhere('d.agency_id = :agencyId', { agencyId: q.agencyId });
     if (q.clockId) qb.andWhere('d.clock_id = :clockId', { clockId: q.clockId });
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });
+    if (q.kind) qb.andWhere('d.kind = :kind', { kind: q.kind });
     const [rows, total] = await qb
       .orderBy('d.created_at', 'DESC')
       .addOrderBy('d.id', 'ASC')

@@ -1,10 +1,16 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DeliveryStatus, NotificationChannelKind, SlaClockKind, SlaLevel } from '@fengqiao/contracts';
+import type {
+  DeliveryKind,
+  DeliveryStatus,
+  NotificationChannelKind,
+  SlaClockKind,
+  SlaLevel,
+} from '@fengqiao/contracts';
 
 /**
- * One warning or breach on one channel: `pending` until the worker has it accepted (`delivered`)
- * or gives up (`failed`). It keeps its own encrypted copy of the channel's destination, so
- * replacing an agency's channels does not redirect or lose what is already on its way.
+ * One SLA warning or breach, or one 民转刑风险预警, on one channel: `pending` until the worker has
+ * it accepted (`delivered`) or gives up (`failed`). It keeps its own encrypted copy of the channel's
+ * destination, so replacing an agency's channels does not redirect or lose what is already on its way.
  */
 @Entity({ name: 'deliveries' })
 @Index('deliveries_event_channel', ['sourceMessageId', 'channelId'], { unique: true })
@@ -15,18 +21,25 @@ export class Delivery {
   @PrimaryColumn('uuid')
   id!: string;
 
-  /** The event's message id (Nats-Msg-Id): one delivery per event and channel. */
+  /**
+   * What it announces, once per channel: the SLA event's message id (Nats-Msg-Id), or
+   * `violence_risk:<assessmentId>` for an alert (one per assessment, whatever its message id).
+   */
   @Column('varchar', { name: 'source_message_id', length: 100 })
   sourceMessageId!: string;
+
+  @Column('varchar', { length: 16, default: 'sla' })
+  kind!: DeliveryKind;
 
   @Column('uuid', { name: 'agency_id' })
   agencyId!: string;
 
-  @Column('uuid', { name: 'clock_id' })
-  clockId!: string;
+  /** The SLA clock (kind sla); none for an alert. */
+  @Column('uuid', { name: 'clock_id', nullable: true })
+  clockId!: string | null;
 
-  @Column('varchar', { name: 'clock_kind', length: 16 })
-  clockKind!: SlaClockKind;
+  @Column('varchar', { name: 'clock_kind', length: 16, nullable: true })
+  clockKind!: SlaClockKind | null;
 
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
@@ -38,6 +51,7 @@ export class Delivery {
   @Column('varchar', { name: 'jurisdiction_code', length: 12 })
   jurisdictionCode!: string;
 
+  /** The SLA level; an alert goes out as red (every enabled channel takes it, whatever its levels). */
   @Column('varchar', { length: 8 })
   level!: SlaLevel;
 

@@ -1,9 +1,11 @@
 import type {
+  RiskLevel,
   SlaBreachAction,
   SlaClockBreachedV1,
   SlaClockKind,
   SlaClockWarnedV1,
   SlaLevel,
+  ViolenceRiskAssessedV1,
 } from '@fengqiao/contracts';
 
 /** What each clock times, as a clerk says it. */
@@ -62,4 +64,26 @@ export function renderSlaMessage(event: SlaClockWarnedV1 | SlaClockBreachedV1, l
     return `${head} 已用 ${warning.thresholdPercent}% 时限（计时暂停中），${unit}`;
   }
   return `${head} 将于 ${beijingMinute(warning.dueAt)} 到期（已用 ${warning.thresholdPercent}%），${unit}`;
+}
+
+const RISK_ZH: Record<RiskLevel, string> = {
+  general: '一般',
+  serious: '较大',
+  major: '重大',
+  especially_major: '特别重大',
+};
+
+/**
+ * 民转刑风险预警 for the station that made the assessment, e.g.
+ * 【枫桥Hub 民转刑风险预警】案件 370781-2026-000123 民转刑风险评估 85 分（高风险），风险等级升至重大，请立即落实稳控措施。评估人：张警官.
+ * Like every message it names the case, never a party.
+ */
+export function renderViolenceRiskMessage(event: ViolenceRiskAssessedV1, caseNumber: string): string {
+  const raised = event.raisesRiskTo
+    ? `，风险等级升至${RISK_ZH[event.raisesRiskTo] ?? event.raisesRiskTo}`
+    : '';
+  return (
+    `【枫桥Hub 民转刑风险预警】案件 ${caseNumber} 民转刑风险评估 ${event.score} 分（高风险）${raised}，` +
+    `请立即落实稳控措施。评估人：${event.assessedBy.name}`
+  );
 }

@@ -1,4 +1,5 @@
 import { Notifications1795475393062 } from './1795475393062-notifications';
+import { ViolenceRiskAlerts1795479600000 } from './1795479600000-violence-risk-alerts';
 
 /** This service's migrations, in order, as class references. */
-export const MIGRATIONS: Function[] = [Notifications1795475393062];
+export const MIGRATIONS: Function[] = [Notifications1795475393062, ViolenceRiskAlerts1795479600000];

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { IncidentHandlers } from './incidents.handlers';
+import { IncidentLinks } from './incident-links';
+
+/** 110 警情 linked to referrals' cases. */
+@Module({ controllers: [IncidentHandlers], providers: [IncidentLinks] })
+export class IncidentsModule {}

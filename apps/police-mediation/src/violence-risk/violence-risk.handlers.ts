@@ -1,0 +1,34 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Audited } from '@fengqiao/audit';
+import {
+  Actor,
+  AssessViolenceRiskCommand,
+  ListViolenceRiskAssessmentsCommand,
+  PoliceSubjects,
+  type Page,
+  type ViolenceRiskAssessmentView,
+} from '@fengqiao/contracts';
+import { ViolenceRiskAssessments } from './violence-risk-assessments';
+
+@Controller()
+export class ViolenceRiskHandlers {
+  constructor(private readonly assessments: ViolenceRiskAssessments) {}
+
+  @MessagePattern(PoliceSubjects.violenceRiskAssess)
+  @Audited()
+  assess(
+    @Payload('actor') actor: Actor,
+    @Payload('body') body: AssessViolenceRiskCommand,
+  ): Promise<ViolenceRiskAssessmentView> {
+    return this.assessments.assess(actor, body);
+  }
+
+  @MessagePattern(PoliceSubjects.violenceRiskList)
+  list(
+    @Payload('actor') actor: Actor,
+    @Payload('body') query: ListViolenceRiskAssessmentsCommand,
+  ): Promise<Page<ViolenceRiskAssessmentView>> {
+    return this.assessments.list(actor, query);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ViolenceRiskAssessments } from './violence-risk-assessments';
+import { ViolenceRiskHandlers } from './violence-risk.handlers';
+
+/** 民转刑 risk assessments of police referrals. */
+@Module({ controllers: [ViolenceRiskHandlers], providers: [ViolenceRiskAssessments] })
+export class ViolenceRiskModule {}

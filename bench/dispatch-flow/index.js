@@ -2,11 +2,12 @@
 // dispatch-flow: how many disputes per second the real hub carries from registration to an
 // agency's inbox (gateway → dispatch → outbox → JetStream → agency service), its latencies, and
 // beside it the ceiling of the same Postgres for outbox-style transactions. Figures only.
-const { existsSync, writeFileSync } = require('node:fs');
+const { writeFileSync } = require('node:fs');
 const { join, relative } = require('node:path');
 const { Pool } = require('pg');
 const { parseArgs } = require('../lib/args');
 const env = require('../lib/env');
+const { startDemoHub } = require('../lib/demo-hub');
 const { jsonClient } = require('../lib/http');
 const { table, fmt } = require('../lib/table');
 const flow = require('./flow');
@@ -53,25 +54,9 @@ async function main(argv) {
   const runId = ts;
 
   // Loaded here so `--help` works without a build.
-  const built = (what) => {
-    try {
-      return require(what);
-    } catch (e) {
-      if (e.code !== 'MODULE_NOT_FOUND') throw e;
-      throw new Error(
-        `${e.message.split('\n')[0]}\nbuild the hub first: npx turbo run build --output-logs=errors-only`,
-      );
-    }
-  };
-  const { createScratchDatabase } = built('@fengqiao/database');
-  const { HubProcesses, HUB_SERVICES } = built('@fengqiao/hub-process');
+  const built = env.requireBuilt;
   const { DispatchSubjects, AGENCY_KINDS, AGENCY_SERVICE, agencySubjects } = built('@fengqiao/contracts');
   const { DEMO_AGENCIES } = built(join(env.REPO_ROOT, 'apps/dispatch/dist/seed/demo-city.js'));
-  const unbuilt = HUB_SERVICES.filter((s) => !existsSync(join(env.REPO_ROOT, 'apps', s, 'dist', 'main.js')));
-  if (unbuilt.length)
-    throw new Error(
-      `not built: ${unbuilt.join(', ')}; build the hub first: npx turbo run build --output-logs=errors-only`,
-    );
 
   const logDir = join(env.RESULTS_DIR, `logs-${ts}`);
   env.mkdirp(logDir);
@@ -98,12 +83,7 @@ async function main(argv) {
   let pool = null;
   let samplerPool = null;
   let client = null;
-  let hubStopped = false;
-  const stopHub = async () => {
-    if (!hub || hubStopped) return;
-    hubStopped = true;
-    await hub.stopAll();
-  };
+  let stopHub = async () => undefined;
 
   try {
     if (args.privateNats) {
@@ -128,75 +108,27 @@ async function main(argv) {
       report.sharedNats = probe.answered;
     }
 
-    // 2. Scratch database, demo city.
-    const db = await createScratchDatabase(baseUrl, 'fq_bench').catch((e) => {
-      throw new Error(`cannot create a scratch database next to ${baseUrl}: ${e.message}`);
+    // 2. Scratch database, demo city and users; 3. the hub, as real processes.
+    const demo = await startDemoHub({
+      baseUrl,
+      natsUrl,
+      logDir,
+      cleanup,
+      keepDatabase: args.keepDatabase,
+      log,
     });
-    report.database = new URL(db.url).pathname.slice(1);
-    cleanup.add('drop the scratch database', async () => {
-      if (args.keepDatabase) return log(`kept the scratch database ${report.database}`);
-      await db.drop();
-    });
-    log(`scratch database ${report.database}`);
-    pool = new Pool({ connectionString: db.url, max: 2 });
+    hub = demo.hub;
+    stopHub = demo.stop;
+    report.database = demo.database;
+    report.hubBootSeconds = demo.bootSeconds;
+    pool = new Pool({ connectionString: demo.dbUrl, max: 2 });
     // Idle clients are cut when the scratch database is dropped: expected at teardown, not a crash.
     pool.on('error', () => undefined);
     cleanup.add('close the pool', () => pool.end());
-    samplerPool = new Pool({ connectionString: db.url, max: 1, application_name: 'bench-sampler' });
-    // Idle clients are cut when the scratch database is dropped: expected at teardown, not a crash.
+    samplerPool = new Pool({ connectionString: demo.dbUrl, max: 1, application_name: 'bench-sampler' });
     samplerPool.on('error', () => undefined);
     cleanup.add('close the sampler pool', () => samplerPool.end());
     report.machine.postgres = await env.postgresInfo(pool);
-
-    let seedChild = null;
-    cleanup.add('stop the seed', async () => seedChild?.exitCode === null && seedChild.kill('SIGKILL'));
-    const seedOut = await env.runNode(
-      'apps/dispatch/dist/seed/seed-demo-city.cli.js',
-      [],
-      { DATABASE_URL: db.url, NATS_URL: natsUrl, LOG_LEVEL: 'warn' },
-      join(logDir, 'seed.log'),
-      (c) => (seedChild = c),
-    );
-    log(seedOut.split('\n').pop());
-    const usersOut = await env.runNode(
-      'apps/identity/dist/seed/seed-demo-users.cli.js',
-      [],
-      { DATABASE_URL: db.url, NATS_URL: natsUrl, LOG_LEVEL: 'warn' },
-      join(logDir, 'seed-users.log'),
-      (c) => (seedChild = c),
-    );
-    log(usersOut.split('\n').pop());
-
-    // 3. The hub, as real processes.
-    const port = await env.freePort();
-    hub = new HubProcesses({
-      repoRoot: env.REPO_ROOT,
-      // One client sends everything: lift the per-address limit that protects a real gateway.
-      env: {
-        DATABASE_URL: db.url,
-        NATS_URL: natsUrl,
-        LOG_LEVEL: 'warn',
-        FQ_FAILPOINTS: '',
-        RATE_LIMIT_PER_MINUTE: '1000000',
-      },
-      logDir,
-      port,
-    });
-    cleanup.add('stop the hub', stopHub);
-    log(`starting the hub on port ${port} (logs in ${report.logDir})`);
-    const bootStart = Date.now();
-    let abortTimer;
-    try {
-      await Promise.race([
-        hub.startAll(120000),
-        new Promise((_, rej) => {
-          abortTimer = setInterval(() => cleanup.aborted && rej(new Error('interrupted')), 200);
-        }),
-      ]);
-    } finally {
-      clearInterval(abortTimer);
-    }
-    report.hubBootSeconds = (Date.now() - bootStart) / 1000;
     log(`hub healthy after ${fmt(report.hubBootSeconds, 1)} s`);
 
     // 4. The agency consumers are durable and shared by name on this NATS: drain what earlier

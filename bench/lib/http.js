@@ -51,6 +51,8 @@ function jsonClient(baseUrl, maxSockets) {
       if (r.status !== 200) throw new Error(`cannot sign ${username} in: ${r.status} ${r.text}`);
       authorization = `Bearer ${r.json.accessToken}`;
     },
+    /** The Authorization header value after signIn (for requests made outside this client). */
+    authorization: () => authorization,
     close: () => agent.destroy(),
   };
 }

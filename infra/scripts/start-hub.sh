@@ -14,4 +14,8 @@ for svc in dispatch identity police-mediation judicial-mediation people-mediatio
 done
 node apps/dispatch/dist/seed/seed-demo-city.cli.js | sed 's/^/[hub] /'
 node apps/identity/dist/seed/seed-demo-users.cli.js | sed 's/^/[hub] /'
+# The agencies' own demo data: mediators and 五老乡贤, committee profiles, the lawyer roster, a stationed committee.
+for svc in police-mediation people-mediation lawyer-mediation; do
+  node "apps/$svc/dist/seed/seed-demo.cli.js" | sed "s/^/[hub] $svc: /"
+done
 exec node packages/hub-process/dist/start-hub.cli.js

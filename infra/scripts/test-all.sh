@@ -6,6 +6,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 bash infra/scripts/ensure-deps.sh
 source infra/scripts/ensure-stores.sh
+# pdftotext (Debian's poppler-utils): the tests read the PDFs the hub renders back as text.
+command -v pdftotext >/dev/null || apt_install poppler-utils
 export TEST_RESULTS_DIR="$ROOT/.data/test-results"
 rm -rf "$TEST_RESULTS_DIR" && mkdir -p "$TEST_RESULTS_DIR"
 

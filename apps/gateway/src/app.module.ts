@@ -6,6 +6,10 @@ import { natsServers } from '@fengqiao/config';
 import { loggerModule } from '@fengqiao/service-runtime';
 import { AdminController } from './admin/admin.controller';
 import { AgenciesController } from './agencies/agencies.controller';
+import { AgreementsController } from './agreements/agreements.controller';
+import { FollowUpsController } from './agency-work/follow-ups.controller';
+import { MediatorsController } from './agency-work/mediators.controller';
+import { MediationSessionsController } from './agency-work/sessions.controller';
 import { AuthController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
 import { SERVICE_NAME, type GatewayEnv } from './config';
@@ -14,10 +18,16 @@ import { ACTOR_SIGNING_KEY, NATS_CLIENT, RPC_TIMEOUT_MS, ServiceClient } from '.
 import { AgencyRouter } from './http/agency-router';
 import { RevokedSessionsModule } from './http/revoked-sessions.module';
 import { LaddersController } from './ladders/ladders.controller';
+import { LedgerController } from './ledger/ledger.controller';
+import { ledgerDownloads } from './ledger/ledger-downloads';
+import { JudicialController } from './judicial/judicial.controller';
+import { LawyersController } from './lawyers/lawyers.controller';
 import { ReferralCoordinationController } from './referrals/referral-coordination.controller';
 import { ReferralsController } from './referrals/referrals.controller';
 import { RoutingController } from './routing/routing.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PeopleMediationController } from './people/people-mediation.controller';
+import { PoliceController } from './police/police.controller';
 import { SlaController } from './sla/sla.controller';
 import { WhistlesController } from './whistles/whistles.controller';
 import { ConferencesController } from './conferences/conferences.controller';
@@ -58,11 +68,21 @@ export class GatewayModule {
         ConferencesController,
         SlaController,
         NotificationsController,
+        MediatorsController,
+        MediationSessionsController,
+        FollowUpsController,
+        PeopleMediationController,
+        PoliceController,
+        LawyersController,
+        JudicialController,
+        AgreementsController,
+        LedgerController,
         HealthController,
       ],
       providers: [
         ServiceClient,
         AgencyRouter,
+        ledgerDownloads(config),
         { provide: RPC_TIMEOUT_MS, useValue: config.RPC_TIMEOUT_MS },
         { provide: ACTOR_SIGNING_KEY, useValue: actorSigningKey(config) },
         { provide: HEALTH_TIMEOUT_MS, useValue: config.HEALTH_TIMEOUT_MS },

@@ -16,6 +16,9 @@ const USERS = {
 } as const;
 type Role = keyof typeof USERS;
 const ALL: Role[] = Object.keys(USERS) as Role[];
+/** An agency's own clerk and mediators do its work; coordinators may also read its lists. */
+const AGENCY_WORKERS: Role[] = ['agency_staff', 'mediator'];
+const AGENCY_READERS: Role[] = ['coordinator', 'agency_staff', 'mediator'];
 
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /api/v1/auth/login': 'public',
@@ -94,6 +97,74 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /api/v1/agencies/{agencyId}/notification-channels': ['admin'],
   'PUT /api/v1/agencies/{agencyId}/notification-channels': ['admin'],
   'GET /api/v1/notification-deliveries': ['admin', 'coordinator', 'leader'],
+  // The agency kit: mediators, the mediator in charge, sessions, follow-ups (every agency kind).
+  'POST /api/v1/agencies/{agencyId}/mediators': ['agency_staff'],
+  'GET /api/v1/agencies/{agencyId}/mediators': AGENCY_READERS,
+  'GET /api/v1/agencies/{agencyId}/mediators/{mediatorId}': AGENCY_READERS,
+  'PUT /api/v1/agencies/{agencyId}/mediators/{mediatorId}': ['agency_staff'],
+  'PUT /api/v1/referrals/{referralId}/mediator': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/sessions': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/sessions': AGENCY_READERS,
+  'GET /api/v1/referrals/{referralId}/follow-up': AGENCY_READERS,
+  'PUT /api/v1/referrals/{referralId}/follow-up': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/follow-up/record': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/follow-ups': AGENCY_READERS,
+  // Police stations.
+  'POST /api/v1/agencies/{agencyId}/on-the-spot-mediations': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/on-the-spot-mediations': AGENCY_READERS,
+  'GET /api/v1/agencies/{agencyId}/on-the-spot-mediations/{recordId}': AGENCY_READERS,
+  'PUT /api/v1/referrals/{referralId}/incident': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/incidents': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/violence-risk-assessments': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/violence-risk-assessments': AGENCY_WORKERS,
+  'PUT /api/v1/agencies/{agencyId}/stationed-committee': ['agency_staff'],
+  'GET /api/v1/agencies/{agencyId}/stationed-committee': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/hand-off': AGENCY_WORKERS,
+  // Judicial offices.
+  'POST /api/v1/referrals/{referralId}/judicial-confirmation': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/judicial-confirmation': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/judicial-confirmation.pdf': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/judicial-confirmation/filing': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/judicial-confirmation/result': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/judicial-confirmations': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/legal-aid-referrals': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/legal-aid-referrals': AGENCY_READERS,
+  'POST /api/v1/agencies/{agencyId}/legal-aid-referrals/{legalAidReferralId}/answer': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/supervised-committees': AGENCY_READERS,
+  'POST /api/v1/agencies/{agencyId}/committee-inspections': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/committee-inspections': AGENCY_READERS,
+  'POST /api/v1/agencies/{agencyId}/committee-inspections/{inspectionId}/rectifications/{n}/done':
+    AGENCY_WORKERS,
+  // Lawyer mediation studios.
+  'GET /api/v1/lawyer-roster': ALL,
+  'POST /api/v1/agencies/{agencyId}/lawyers': ['agency_staff'],
+  'GET /api/v1/agencies/{agencyId}/lawyers': AGENCY_READERS,
+  'GET /api/v1/agencies/{agencyId}/lawyers/{lawyerId}': AGENCY_READERS,
+  'PUT /api/v1/agencies/{agencyId}/lawyers/{lawyerId}': ['agency_staff'],
+  'POST /api/v1/agencies/{agencyId}/lawyers/{lawyerId}/representations': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/lawyers/{lawyerId}/representations': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/lawyer-choice': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/lawyer-choices': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/pro-bono-hours': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/pro-bono-hours': ['coordinator', 'leader', 'agency_staff', 'mediator'],
+  // Agreements (调解协议书) and the ledger (工作台账), every agency kind.
+  'POST /api/v1/referrals/{referralId}/agreement': AGENCY_WORKERS,
+  'PUT /api/v1/referrals/{referralId}/agreement': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/agreement/sign': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/agreement': AGENCY_READERS,
+  'GET /api/v1/referrals/{referralId}/agreement.pdf': AGENCY_WORKERS,
+  'POST /api/v1/referrals/{referralId}/agreement/terms/{termNo}/performance': AGENCY_WORKERS,
+  'GET /api/v1/agencies/{agencyId}/agreements': AGENCY_READERS,
+  'GET /api/v1/agencies/{agencyId}/ledger.xlsx': AGENCY_READERS,
+  // People's mediation committees.
+  'PUT /api/v1/agencies/{agencyId}/committee-profile': ['agency_staff', 'admin'],
+  'GET /api/v1/agencies/{agencyId}/committee-profile': ALL,
+  'GET /api/v1/people-committees': ALL,
+  'GET /api/v1/agencies/{agencyId}/five-elders': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/hearings': AGENCY_WORKERS,
+  'GET /api/v1/referrals/{referralId}/hearings': AGENCY_READERS,
+  'GET /api/v1/referrals/{referralId}/hearings/{hearingId}': AGENCY_READERS,
+  'POST /api/v1/referrals/{referralId}/hearings/{hearingId}/record': AGENCY_WORKERS,
 };
 
 let hub: TestHub;
@@ -113,26 +184,186 @@ afterAll(async () => {
   await hub?.stop();
 });
 
+/** Ids for the placeholders a route may name (none of them exist: only the rules decide). */
+const PLACEHOLDER_IDS: Record<string, string> = {
+  caseId: '00000000-0000-4000-8000-00000000000c',
+  referralId: '00000000-0000-4000-8000-00000000000f',
+  position: '0',
+  jurisdictionCode: '370781007000',
+  whistleId: '00000000-0000-4000-8000-0000000000b1',
+  conferenceId: '00000000-0000-4000-8000-0000000000c1',
+  taskId: '00000000-0000-4000-8000-0000000000d1',
+  userId: '00000000-0000-4000-8000-0000000000aa',
+  year: '2027',
+  code: '370781007000',
+  clockId: '00000000-0000-4000-8000-0000000000e1',
+  extensionId: '00000000-0000-4000-8000-0000000000e2',
+  supervisionId: '00000000-0000-4000-8000-0000000000e3',
+  mediatorId: '00000000-0000-4000-8000-0000000000f1',
+  recordId: '00000000-0000-4000-8000-0000000000f2',
+  lawyerId: '00000000-0000-4000-8000-0000000000f3',
+  legalAidReferralId: '00000000-0000-4000-8000-0000000000f4',
+  inspectionId: '00000000-0000-4000-8000-0000000000f5',
+  n: '1',
+  hearingId: '00000000-0000-4000-8000-0000000000f6',
+  termNo: '1',
+};
+const fill = (path: string, ids: Record<string, string>) =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? PLACEHOLDER_IDS[name] ?? `{${name}}`);
+
 // The caller's own agency where a route names one, so the role rule is what decides.
-const concrete = (path: string) =>
-  path
-    .replace('{agencyId}', DEMO_AGENCY.huanglouCommittee)
-    .replace('{caseId}', '00000000-0000-4000-8000-00000000000c')
-    .replace('{referralId}', '00000000-0000-4000-8000-00000000000f')
-    .replace('{position}', '0')
-    .replace('{jurisdictionCode}', '370781007000')
-    .replace('{whistleId}', '00000000-0000-4000-8000-0000000000b1')
-    .replace('{conferenceId}', '00000000-0000-4000-8000-0000000000c1')
-    .replace('{taskId}', '00000000-0000-4000-8000-0000000000d1')
-    .replace('{userId}', '00000000-0000-4000-8000-0000000000aa')
-    .replace('{year}', '2027')
-    .replace('{code}', '370781007000')
-    .replace('{clockId}', '00000000-0000-4000-8000-0000000000e1')
-    .replace('{extensionId}', '00000000-0000-4000-8000-0000000000e2')
-    .replace('{supervisionId}', '00000000-0000-4000-8000-0000000000e3');
+const concrete = (path: string) => fill(path, { agencyId: DEMO_AGENCY.huanglouCommittee });
 
 /** A body each command would accept, so that only the caller's scope can refuse it. */
 const VALID_BODIES: [RegExp, () => object][] = [
+  // More specific first: the first pattern that matches a path gives its body.
+  [
+    /\/agreement$/,
+    () => ({
+      parties: [
+        { name: '王某', role: 'applicant', kind: 'person', idNumber: '11010519491231002X' },
+        { name: '李某', role: 'respondent', kind: 'person' },
+      ],
+      facts: 'x',
+      terms: [{ content: 'x' }],
+      performance: { time: '三十日内', method: '当面交付' },
+      mediatorNames: ['李明'],
+    }),
+  ],
+  [
+    /\/agreement\/sign$/,
+    () => ({
+      signedAt: new Date().toISOString(),
+      signatories: [
+        { partyPosition: 0, signedAt: new Date().toISOString() },
+        { partyPosition: 1, signedAt: new Date().toISOString() },
+      ],
+    }),
+  ],
+  [/\/performance$/, () => ({ status: 'performed', note: 'x', recordedAt: new Date().toISOString() })],
+  [
+    /\/committee-profile$/,
+    () => ({
+      committeeKind: 'street',
+      name: '黄楼街道人民调解委员会',
+      establishedOn: '2009-06-18',
+      directorName: '张建国',
+      membersCount: 11,
+      disputeTypes: ['neighbour'],
+    }),
+  ],
+  [
+    /\/hearings\/[^/]+\/record$/,
+    () => ({
+      heldAt: new Date().toISOString(),
+      statements: [{ participantIndex: 0, order: 1, content: 'x' }],
+      finding: 'x',
+      result: 'agreed',
+    }),
+  ],
+  [
+    /\/hearings$/,
+    () => ({
+      scheduledFor: new Date(Date.now() + 86400_000).toISOString(),
+      place: '村委会议室',
+      chair: { name: '李警官', role: 'community_police' },
+      participants: [
+        { name: '王某', role: 'party', partyPosition: 0 },
+        { name: '李某', role: 'party', partyPosition: 1 },
+      ],
+    }),
+  ],
+  [/\/mediators$/, () => ({ name: '王秀兰', category: 'full_time' })],
+  [/\/mediators\/[^/]+$/, () => ({ gold: true })],
+  [/\/mediator$/, () => ({ mediatorId: PLACEHOLDER_IDS.mediatorId })],
+  [
+    /\/sessions$/,
+    () => ({
+      heldAt: new Date().toISOString(),
+      place: '调解室',
+      mediatorIds: [PLACEHOLDER_IDS.mediatorId],
+      participants: [],
+      summary: 'x',
+      result: 'agreed',
+    }),
+  ],
+  [/\/follow-up$/, () => ({ scheduledFor: new Date().toISOString(), method: 'phone' })],
+  [/\/follow-up\/record$/, () => ({ method: 'phone', satisfaction: 'satisfied', rebound: false, note: 'x' })],
+  [
+    /\/on-the-spot-mediations$/,
+    () => ({
+      channel: 'walk_in',
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      place: 'x',
+      jurisdictionCode: '370781007201',
+      disputeType: 'neighbour',
+      title: 'x',
+      parties: [{ kind: 'person', role: 'applicant', name: '王某' }],
+      summary: 'x',
+      riskLevel: 'general',
+      violenceRisk: false,
+      outcome: 'not_settled',
+    }),
+  ],
+  [/\/incident$/, () => ({ incidentNumber: 'J3707812026112300012', receivedAt: new Date().toISOString() })],
+  [/\/violence-risk-assessments$/, () => ({ factors: ['threats_of_harm'], note: 'x' })],
+  [/\/stationed-committee$/, () => ({ committeeAgencyId: DEMO_AGENCY.huanglouCommittee })],
+  [/\/hand-off$/, () => ({ reason: 'x' })],
+  [/\/judicial-confirmation$/, () => ({ court: '青州市人民法院', applicants: [0, 1], note: 'x' })],
+  [/\/filing$/, () => ({ filedAt: new Date().toISOString(), courtCaseNumber: '（2026）鲁0781民特1号' })],
+  [
+    /\/result$/,
+    () => ({
+      result: 'rejected',
+      decidedAt: new Date().toISOString(),
+      rulingNumber: '（2026）鲁0781民特1号',
+      reason: 'x',
+    }),
+  ],
+  [
+    /\/legal-aid-referrals$/,
+    () => ({
+      partyName: '王某',
+      partyPosition: 'applicant',
+      reason: 'x',
+      economicHardship: true,
+      matter: '诉讼代理',
+    }),
+  ],
+  [/\/answer$/, () => ({ status: 'declined', note: 'x', answeredAt: new Date().toISOString() })],
+  [
+    /\/committee-inspections$/,
+    () => ({
+      committeeAgencyId: DEMO_AGENCY.luliCommittee,
+      inspectedAt: new Date().toISOString(),
+      findings: 'x',
+      rating: 'adequate',
+      rectifications: [],
+    }),
+  ],
+  [/\/done$/, () => ({ doneAt: new Date().toISOString(), note: 'x' })],
+  [
+    /\/lawyers$/,
+    () => ({
+      name: '郑新',
+      firm: '山东正和律师事务所',
+      licenceNumber: '13707202410210099',
+      specialties: ['neighbour'],
+      languages: ['普通话'],
+      yearsOfPractice: 1,
+      published: false,
+    }),
+  ],
+  [/\/lawyers\/[^/]+$/, () => ({ onDuty: false })],
+  [
+    /\/representations$/,
+    () => ({ clientName: '王某', clientKind: 'person', matter: 'x', from: '2024-03-01', to: '2024-09-30' }),
+  ],
+  [/\/lawyer-choice$/, () => ({ lawyerId: PLACEHOLDER_IDS.lawyerId, chosenByPartyPositions: [0, 1] })],
+  [
+    /\/pro-bono-hours$/,
+    () => ({ lawyerId: PLACEHOLDER_IDS.lawyerId, date: '2026-11-20', hours: 2.5, activity: 'x' }),
+  ],
   [/\/close$/, () => ({ outcome: 'resolved', note: 'x', agreementSummary: 'x' })],
   [/\/return$/, () => ({ reason: 'other', note: 'x' })],
   [/\/referrals$/, () => ({ agencyId: DEMO_AGENCY.huanglouCommittee })],
@@ -210,19 +441,14 @@ describe("the authorization matrix, outside the caller's scope", () => {
         path === '/api/v1/agencies/{agencyId}'
       )
         continue;
-      const url = path
-        .replace('{caseId}', foreign.caseId)
-        .replace('{referralId}', foreign.referralId)
-        .replace('{agencyId}', foreign.agencyId)
-        .replace('{position}', '0')
-        .replace('{jurisdictionCode}', '370781007000');
-      // The leader's 辖区 is the whole city; coordinators may look into any agency's inbox; the admin
+      const url = fill(path, foreign);
+      // The leader's 辖区 is the whole city; coordinators may read any agency's lists; the admin
       // configures every unit (notification channels) and sees no case.
       const scoped = expected.filter(
         (role) =>
           role !== 'leader' &&
           role !== 'admin' &&
-          !(role === 'coordinator' && path.endsWith('/referrals') && path.startsWith('/api/v1/agencies')),
+          !(role === 'coordinator' && method === 'GET' && path.startsWith('/api/v1/agencies/{agencyId}/')),
       );
       for (const role of scoped) {
         const r = await hub.as(USERS[role], method, url, method === 'GET' ? undefined : validBody(path));

@@ -22,7 +22,7 @@ export async function createGatewayApp(config: GatewayEnv): Promise<NestExpressA
   app.use(rateLimit(new RateLimiter(config.RATE_LIMIT_PER_MINUTE)));
   app.enableCors({
     origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',') : false,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key'],
   });
   app.useBodyParser('json', { limit: '256kb' });

@@ -38,6 +38,9 @@ export class TestHub {
     for (const seed of [
       'apps/dispatch/dist/seed/seed-demo-city.cli.js',
       'apps/identity/dist/seed/seed-demo-users.cli.js',
+      'apps/police-mediation/dist/seed/seed-demo.cli.js',
+      'apps/people-mediation/dist/seed/seed-demo.cli.js',
+      'apps/lawyer-mediation/dist/seed/seed-demo.cli.js',
     ]) {
       execFileSync(process.execPath, [resolve(REPO_ROOT, seed)], {
         env: { ...process.env, DATABASE_URL: db.url },
@@ -112,6 +115,22 @@ export class TestHub {
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, ms: Date.now() - started };
+  }
+
+  /** A GET of a file (PDF, .xlsx) as a demo user: the bytes and the content type. */
+  async binary(
+    username: string,
+    path: string,
+  ): Promise<{ status: number; body: Buffer; contentType: string }> {
+    const res = await fetch(`${this.hub.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${await this.token(username)}` },
+      signal: AbortSignal.timeout(60000),
+    });
+    return {
+      status: res.status,
+      body: Buffer.from(await res.arrayBuffer()),
+      contentType: (res.headers.get('content-type') ?? '').split(';')[0],
+    };
   }
 
   /** Waits (as the coordinator) until a referral shows in an agency's inbox, i.e. came through JetStream. */

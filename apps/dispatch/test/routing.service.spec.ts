@@ -140,6 +140,10 @@ describe('routing proposals (派单建议)', () => {
     const p = await propose(kase.id);
     const medical = p.leads.find((l) => l.agencyId === DEMO_AGENCY.medicalCommittee)!;
     expect(medical.reasons[0].zh).toContain('专业调解组织');
+    // The specialist leads; a general committee nearer the case stays on the list, a step down.
+    expect(p.leads[0].agencyId).toBe(DEMO_AGENCY.medicalCommittee);
+    const general = p.leads.find((l) => l.agencyId === DEMO_AGENCY.luliCommittee)!;
+    expect(general.reasons[0].zh).toContain('另有专业调解组织');
     expect(p.leads.map((l) => l.agencyId)).not.toContain('6a1f0c00-0000-4000-8000-000000000304'); // 交调委
 
     const before = (await propose(kase.id)).leads.find((l) => l.agencyId === DEMO_AGENCY.luliCommittee)!;

@@ -80,17 +80,17 @@ describe("a committee's work on a referral", () => {
       { name: '李某', role: 'party', partyPosition: 1 },
     ];
     const first = await hub.as(MEDIATOR, 'POST', `/api/v1/referrals/${referralId}/sessions`, {
-      heldAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      heldAt: new Date().toISOString(),
       place: '黄楼街道人民调解室',
       mediatorIds: [mediator.body.id],
       participants: parties,
       summary: '双方陈述漏水经过，对维修费用分担分歧较大。',
       result: 'adjourned',
-      nextSessionAt: new Date(Date.now() - 3600_000).toISOString(),
+      nextSessionAt: new Date(Date.now() + 86400_000).toISOString(),
     });
     expect(first.status).toBe(201);
     const second = await hub.as(MEDIATOR, 'POST', `/api/v1/referrals/${referralId}/sessions`, {
-      heldAt: new Date(Date.now() - 600_000).toISOString(),
+      heldAt: new Date().toISOString(),
       place: '黄楼街道人民调解室',
       mediatorIds: [mediator.body.id],
       participants: parties,
@@ -167,7 +167,7 @@ describe("a committee's work on a referral", () => {
       note: '回访',
     });
     expect(byCloser.status).toBe(422);
-    expect(byCloser.body.problems.map((p: { field: string }) => p.field)).toContain('recordedBy');
+    expect(byCloser.body.error.fields.map((p: { field: string }) => p.field)).toContain('recordedBy');
 
     // The clerk calls the parties: 不满意, the leak is back. Dispatch reopens the dispute as a new
     // referral to the committee, linked to this one.
@@ -253,7 +253,7 @@ describe('lawyer mediation', () => {
       chosenByPartyPositions: [0, 1],
     });
     expect(conflicted.status).toBe(409);
-    expect(conflicted.body.messageZh).toContain('利益冲突');
+    expect(conflicted.body).toMatchObject({ error: { messageZh: expect.stringContaining('利益冲突') } });
 
     // A lawyer who is not on the published roster.
     const outside = await hub.as(LAWYER_CLERK, 'POST', `/api/v1/referrals/${referralId}/lawyer-choice`, {
@@ -261,7 +261,7 @@ describe('lawyer mediation', () => {
       chosenByPartyPositions: [0, 1],
     });
     expect(outside.status).toBe(422);
-    expect(outside.body.problems.map((p: { field: string }) => p.field)).toContain('lawyerId');
+    expect(outside.body.error.fields.map((p: { field: string }) => p.field)).toContain('lawyerId');
 
     // 陈志强 of another firm: chosen, and in charge of the referral.
     const chosen = await hub.as(LAWYER_CLERK, 'POST', `/api/v1/referrals/${referralId}/lawyer-choice`, {

@@ -138,11 +138,14 @@ export class RoutingProposals {
     if (candidates.length === 0) return [];
     const ids = candidates.map((c) => c.agency.id);
     const [load, record] = await Promise.all([this.openLoad(m, ids), this.onTimeRecord(m, ids)]);
+    // A type with its own committee (医调委 for 医患纠纷) goes there first: general agencies of the
+    // same kind stay on the list, a step down.
+    const specialistKinds = new Set(candidates.filter((c) => c.specialist).map((c) => c.agency.kind));
     return candidates.map((c) => {
       const open = load.get(c.agency.id) ?? 0;
       const history = record.get(c.agency.id);
       const reasons = [
-        this.matrixReason(c),
+        this.matrixReason(c, !c.specialist && specialistKinds.has(c.agency.kind)),
         this.nearnessReason(c),
         this.loadReason(open, c.agency.capacity),
         this.onTimeReason(history),
@@ -162,7 +165,7 @@ export class RoutingProposals {
     });
   }
 
-  private matrixReason(c: Candidate): ProposalReasonView {
+  private matrixReason(c: Candidate, specialistElsewhere: boolean): ProposalReasonView {
     const weight = WEIGHTS.matrix;
     if (c.fromRoster) {
       return {
@@ -182,15 +185,20 @@ export class RoutingProposals {
         en: "the case's rung of the escalation ladder names this kind",
       };
     }
-    const base = c.role === 'lead' ? 0.8 : 0.5;
+    const base = c.role === 'lead' ? (specialistElsewhere ? 0.5 : 0.8) : 0.5;
     const value = c.specialist ? 1 : base;
     const role = c.role === 'lead' ? { zh: '主办', en: 'lead' } : { zh: '协办', en: 'co-handler' };
+    const why = c.specialist
+      ? { zh: '，且为该类纠纷的专业调解组织', en: ', and it specialises in this type' }
+      : specialistElsewhere
+        ? { zh: '，但该类纠纷另有专业调解组织', en: ', but a committee specialises in this type' }
+        : { zh: '', en: '' };
     return {
       factor: 'matrix',
       value,
       weight,
-      zh: `责任矩阵规定该类单位${role.zh}${c.specialist ? '，且为该类纠纷的专业调解组织' : ''}`,
-      en: `the matrix names this kind as ${role.en}${c.specialist ? ', and it specialises in this type' : ''}`,
+      zh: `责任矩阵规定该类单位${role.zh}${why.zh}`,
+      en: `the matrix names this kind as ${role.en}${why.en}`,
     };
   }
 

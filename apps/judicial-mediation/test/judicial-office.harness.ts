@@ -1,91 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MessagePattern, Payload, RpcException, Transport } from '@nestjs/microservices';
+import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgencyServiceModule, loadAgencyConfig } from '@fengqiao/agency-kit';
 import {
   agencySubjects,
-  DispatchSubjects,
   ReferralIssuedV1,
   type Actor,
-  type AgencyIdParams,
-  type AgencyView,
   type InboxReferralView,
-  type ListAgenciesQuery,
   type Page,
 } from '@fengqiao/contracts';
-import { notFound, type HubError } from '@fengqiao/errors';
+import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  bootService,
+  DEMO_AGENCY,
+  DispatchDouble,
+  eventually,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { judicialMediation } from '../src/service';
-
-/** The agencies of the demo city the tests touch, as dispatch would describe them. */
-export const AGENCIES: AgencyView[] = [
-  agency(DEMO_AGENCY.huanglouJudicial, '青州市司法局黄楼司法所', 'judicial', '370781007000', '黄楼街道'),
-  agency(DEMO_AGENCY.miheJudicial, '青州市司法局弥河司法所', 'judicial', '370781100000', '弥河镇'),
-  agency(DEMO_AGENCY.huanglouCommittee, '黄楼街道人民调解委员会', 'people', '370781007000', '黄楼街道'),
-  agency(DEMO_AGENCY.luliCommittee, '卢李村人民调解委员会', 'people', '370781007201', '卢李村'),
-  agency(DEMO_AGENCY.medicalCommittee, '青州市医疗纠纷人民调解委员会', 'people', '370781000000', '青州市'),
-  agency(DEMO_AGENCY.miheCommittee, '闵家村人民调解委员会', 'people', '370781100201', '闵家村'),
-  agency(DEMO_AGENCY.huanglouPolice, '青州市公安局黄楼派出所', 'police', '370781007000', '黄楼街道'),
-];
-
-function agency(id: string, name: string, kind: string, code: string, place: string): AgencyView {
-  return {
-    id,
-    name,
-    kind: kind as AgencyView['kind'],
-    jurisdictionCode: code,
-    jurisdictionName: place,
-    capacity: 50,
-    published: false,
-    specialties: [],
-  };
-}
-
-/** Every code of a subtree starts with these digits (dispatch's rule, restated for the double). */
-function subtree(code: string): string {
-  const full = code.padEnd(12, '0');
-  if (full.endsWith('00000000')) return full.slice(0, 4);
-  if (full.endsWith('000000')) return full.slice(0, 6);
-  if (full.endsWith('000')) return full.slice(0, 9);
-  return full;
-}
-
-/** What the double of dispatch was asked, to check the service asks the right thing. */
-export const dispatchAsked: { subject: string; body: object }[] = [];
-
-/**
- * A test double of dispatch (not of NATS): it answers dispatch's agency subjects over the test's
- * private NATS, from the table above, as dispatch answers them.
- */
-@Controller()
-class DispatchAgenciesDouble {
-  @MessagePattern(DispatchSubjects.agencyGet)
-  get(@Payload('body') body: AgencyIdParams): AgencyView {
-    dispatchAsked.push({ subject: DispatchSubjects.agencyGet, body });
-    const found = AGENCIES.find((a) => a.id === body.agencyId);
-    if (!found) throw new RpcException(notFound('agency', '单位', body.agencyId).toBody());
-    return found;
-  }
-
-  @MessagePattern(DispatchSubjects.agencyList)
-  list(@Payload('body') q: ListAgenciesQuery): Page<AgencyView> {
-    dispatchAsked.push({ subject: DispatchSubjects.agencyList, body: q });
-    const all = AGENCIES.filter(
-      (a) =>
-        (!q.kind || a.kind === q.kind) &&
-        (!q.jurisdictionCode || a.jurisdictionCode.startsWith(subtree(q.jurisdictionCode))),
-    ).sort((a, b) => a.jurisdictionCode.localeCompare(b.jurisdictionCode) || a.name.localeCompare(b.name));
-    const page = q.page ?? 1;
-    const pageSize = q.pageSize ?? 20;
-    return { items: all.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: all.length };
-  }
-}
-
-@Module({ controllers: [DispatchAgenciesDouble] })
-class DispatchDoubleModule {}
 
 export const HUANGLOU = DEMO_AGENCY.huanglouJudicial;
 export const MIHE = DEMO_AGENCY.miheJudicial;
@@ -94,23 +28,21 @@ export const MIHE_CLERK: Actor = { id: 'u-mclerk', name: '赵所员', role: 'age
 export const COORDINATOR = TEST_ACTOR;
 export const inbox = agencySubjects('judicial');
 
-/** The judicial service booted on its own scratch database and NATS, with dispatch's double beside it. */
+/**
+ * The judicial service booted on its own scratch database and NATS, with dispatch's double beside
+ * it (the demo city's agencies; `dispatch.asked` is what the service asked dispatch).
+ */
 export class JudicialOffice {
   private constructor(
     readonly stores: TestStores,
     public app: INestMicroservice,
-    private readonly dispatch: INestMicroservice,
+    readonly dispatch: DispatchDouble,
     private readonly rpc: RpcClient,
   ) {}
 
   static async start(): Promise<JudicialOffice> {
     const stores = await TestStores.start();
-    const dispatch = await NestFactory.createMicroservice(DispatchDoubleModule, {
-      transport: Transport.NATS,
-      options: { servers: [stores.nats.url], queue: 'dispatch' },
-      logger: false,
-    });
-    await dispatch.listen();
+    const dispatch = DispatchDouble.start(stores);
     const app = await JudicialOffice.boot(stores);
     return new JudicialOffice(stores, app, dispatch, stores.rpc());
   }
@@ -186,7 +118,7 @@ export class JudicialOffice {
 
   async close(): Promise<void> {
     await this.app?.close();
-    await this.dispatch?.close();
+    this.dispatch?.close();
     await this.stores?.close();
   }
 }

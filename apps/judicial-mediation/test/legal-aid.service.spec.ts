@@ -50,6 +50,14 @@ const list = (query: object = {}, actor = CLERK) =>
     actor,
   );
 
+/** The referral facts every event of the office about a referral carries. */
+const officeFacts = (r: { referralId: string; caseId: string }) => ({
+  referralId: r.referralId,
+  caseId: r.caseId,
+  agencyId: HUANGLOU,
+  agencyKind: 'judicial',
+});
+
 describe('法律援助转介 (legal-aid referral)', () => {
   it('refers a party of an accepted referral, keeping the phone encrypted and showing it masked', async () => {
     const r = await office.aReferral();
@@ -79,10 +87,7 @@ describe('法律援助转介 (legal-aid referral)', () => {
       (e) => e.legalAidReferralId === view.id,
     );
     expect(event).toMatchObject({
-      referralId: r.referralId,
-      caseId: r.caseId,
-      agencyId: HUANGLOU,
-      agencyKind: 'judicial',
+      ...officeFacts(r),
       economicHardship: true,
       referredBy: CLERK,
     });
@@ -158,7 +163,7 @@ describe('法律援助转介 (legal-aid referral)', () => {
       LegalAidAnsweredV1.subject,
       (e) => e.legalAidReferralId === b.id,
     );
-    expect(event).toMatchObject({ status: 'declined', note: '不符合经济困难标准', referralId: r.referralId });
+    expect(event).toMatchObject({ ...officeFacts(r), status: 'declined', note: '不符合经济困难标准' });
 
     // Another office's clerk cannot answer for this office (403) nor find its referral under their own (404).
     expect((await failure(answer(a.id, { status: 'accepted' }, MIHE_CLERK))).status).toBe(403);

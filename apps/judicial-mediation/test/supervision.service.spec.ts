@@ -15,7 +15,6 @@ import { DEMO_AGENCY, TEST_ACTOR } from '@fengqiao/testing';
 import {
   CLERK,
   COORDINATOR,
-  dispatchAsked,
   failure,
   HUANGLOU,
   JudicialOffice,
@@ -173,13 +172,14 @@ describe("指导监督: the committees' work, from their events", () => {
   });
 
   it("lists the committees of the office's area from dispatch, with filters; coordinators may read", async () => {
-    dispatchAsked.length = 0;
+    office.dispatch.asked.length = 0;
     const page = await committees();
     expect(page.items.map((c) => c.agencyId)).toEqual([HUANGLOU_COMMITTEE, LULI]);
     expect(page.total).toBe(2);
     // Asked of dispatch: the people's committees in the office's jurisdiction (黄楼街道) and below.
-    expect(dispatchAsked).toContainEqual({
+    expect(office.dispatch.asked).toContainEqual({
       subject: DispatchSubjects.agencyList,
+      actor: CLERK,
       body: expect.objectContaining({ kind: 'people', jurisdictionCode: '370781007000' }),
     });
 

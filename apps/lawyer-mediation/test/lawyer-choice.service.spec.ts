@@ -100,10 +100,7 @@ describe('自主选择: the parties choose their lawyer from the published roste
     // Dispatch was asked for the parties as the caller, so its own scope rules apply.
     expect(studio.partyLookups).toContainEqual({ actor: CLERK, caseId });
 
-    const [chosen] = await studio.events<LawyerChosenV1>(
-      LawyerChosenV1.subject,
-      (e) => e.referralId === referralId,
-    );
+    const [chosen] = await studio.referralEvents(LawyerChosenV1, referralId);
     expect(chosen).toMatchObject({
       caseId,
       agencyId: STUDIO,
@@ -114,10 +111,7 @@ describe('自主选择: the parties choose their lawyer from the published roste
       chosenByPartyPositions: [0, 1],
     });
     expect(chosen.replacesChoiceId).toBeUndefined();
-    const [assigned] = await studio.events<ReferralMediatorAssignedV1>(
-      ReferralMediatorAssignedV1.subject,
-      (e) => e.referralId === referralId,
-    );
+    const [assigned] = await studio.referralEvents(ReferralMediatorAssignedV1, referralId);
     expect(assigned).toMatchObject({ mediatorId: sun.id, mediatorName: '孙明德' });
   });
 
@@ -135,14 +129,16 @@ describe('自主选择: the parties choose their lawyer from the published roste
       ['孙明德', 'replaced'],
     ]);
     expect(history.items[1]).toMatchObject({ id: first.id, replacedByChoiceId: second.id });
-    const events = await studio.events<LawyerChosenV1>(
-      LawyerChosenV1.subject,
-      (e) => e.referralId === referralId,
-      2,
-    );
+    const events = await studio.referralEvents(LawyerChosenV1, referralId, 2);
     expect(events.map((e) => [e.lawyerId, e.replacesChoiceId])).toEqual([
       [sun.id, undefined],
       [zhao.id, first.id],
+    ]);
+    // The new lawyer takes the referral in charge from the one before, as the kit's assignment says.
+    const assigned = await studio.referralEvents(ReferralMediatorAssignedV1, referralId, 2);
+    expect(assigned.map((e) => [e.mediatorId, e.previousMediatorId])).toEqual([
+      [sun.id, undefined],
+      [zhao.id, sun.id],
     ]);
   });
 
@@ -201,10 +197,7 @@ describe('the conflict-of-interest check', () => {
       status: 'refused',
       conflict: { source: 'lawyer', partyPosition: 0, partyName: '王*' },
     });
-    const [event] = await studio.events<LawyerChoiceRefusedV1>(
-      LawyerChoiceRefusedV1.subject,
-      (e) => e.referralId === referralId,
-    );
+    const [event] = await studio.referralEvents(LawyerChoiceRefusedV1, referralId);
     expect(event).toMatchObject({
       choiceId: record.id,
       lawyerId: zhang.id,

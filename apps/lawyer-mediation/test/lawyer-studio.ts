@@ -3,11 +3,13 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   agencySubjects,
+  CaseIdParams,
   DispatchSubjects,
   LawyerSubjects,
   ReferralIssuedV1,
   type Actor,
   type CasePartyLookupView,
+  type EventContract,
   type InboxReferralView,
   type LawyerView,
   type Page,
@@ -15,10 +17,17 @@ import {
   type RegisterLawyerRequest,
 } from '@fengqiao/contracts';
 import { loadAgencyConfig, AgencyServiceModule } from '@fengqiao/agency-kit';
-import type { HubError } from '@fengqiao/errors';
+import { notFound, type HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { PersonalDataCipher, personalDataKeysFromEnv } from '@fengqiao/pii';
-import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  bootService,
+  DEMO_AGENCY,
+  DispatchDouble,
+  eventually,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { lawyerMediation } from '../src/service';
 
 export const STUDIO = DEMO_AGENCY.lawyerStudio;
@@ -81,28 +90,41 @@ export const aLawyer = (over: Partial<RegisterLawyerRequest> = {}): RegisterLawy
  * `dispatch.case.party_lookup.v1` on the real NATS server, from the cases a test declares.
  */
 export class LawyerStudio {
-  readonly partyLookups: { actor: Actor; caseId: string }[] = [];
-  private readonly cases = new Map<string, TestParty[]>();
-
   private constructor(
     readonly stores: TestStores,
     readonly app: INestMicroservice,
     readonly rpc: RpcClient,
+    readonly dispatch: DispatchDouble,
+    /** The cases dispatch knows, by id: their parties in order. */
+    private readonly cases: Map<string, TestParty[]>,
   ) {}
 
   static async start(): Promise<LawyerStudio> {
     const stores = await TestStores.start();
+    const cases = new Map<string, TestParty[]>();
+    const dispatch = DispatchDouble.start(stores, {
+      [DispatchSubjects.casePartyLookup]: {
+        validates: CaseIdParams,
+        answer: ({ caseId }: CaseIdParams) => lookupView(caseId, cases.get(caseId)),
+      },
+    });
     const app = await bootService(
       AgencyServiceModule.forAgency(lawyerMediation, loadAgencyConfig(stores.env())),
       'lawyer-mediation',
       stores,
     );
-    const studio = new LawyerStudio(stores, app, stores.rpc());
-    studio.answerPartyLookups();
-    return studio;
+    return new LawyerStudio(stores, app, stores.rpc(), dispatch, cases);
+  }
+
+  /** What dispatch was asked for the parties of a case, and by whom. */
+  get partyLookups(): { actor: Actor; caseId: string }[] {
+    return this.dispatch.asked
+      .filter((a) => a.subject === DispatchSubjects.casePartyLookup)
+      .map((a) => ({ actor: a.actor, caseId: (a.body as CaseIdParams).caseId }));
   }
 
   async close(): Promise<void> {
+    this.dispatch?.close();
     await this.app?.close();
     await this.stores?.close();
   }
@@ -171,37 +193,28 @@ export class LawyerStudio {
     return all.filter(about);
   }
 
-  private answerPartyLookups(): void {
-    this.stores.nc.subscribe(DispatchSubjects.casePartyLookup, {
-      queue: 'dispatch',
-      callback: (_err, msg) => {
-        const { id, data } = msg.json<{ id: string; data: { actor: Actor; body: { caseId: string } } }>();
-        this.partyLookups.push({ actor: data.actor, caseId: data.body.caseId });
-        const parties = this.cases.get(data.body.caseId);
-        const reply = parties
-          ? { id, response: this.lookupView(data.body.caseId, parties), isDisposed: true }
-          : {
-              id,
-              err: { status: 404, code: 'NOT_FOUND', message: 'case not found', messageZh: '案件不存在' },
-              isDisposed: true,
-            };
-        msg.respond(JSON.stringify(reply));
-      },
-    });
+  /** The events of one kind about a referral, waiting until `count` have arrived. */
+  referralEvents<T extends { referralId: string }>(
+    event: EventContract<T>,
+    referralId: string,
+    count = 1,
+  ): Promise<T[]> {
+    return this.events<T>(event.subject, (e) => e.referralId === referralId, count);
   }
+}
 
-  /** What dispatch answers: names and lookup hashes, never the clear ID numbers. */
-  private lookupView(caseId: string, parties: TestParty[]): CasePartyLookupView {
-    return {
-      caseId,
-      parties: parties.map((p, position): PartyLookupEntry => ({
-        position,
-        name: p.name,
-        kind: p.kind ?? 'person',
-        role: p.role ?? (position === 0 ? 'applicant' : 'respondent'),
-        nameHash: cipher.lookupHash(p.name),
-        ...(p.idNumber ? { idNumberHash: cipher.lookupHash(p.idNumber) } : {}),
-      })),
-    };
-  }
+/** Dispatch's answer: names and lookup hashes, never the clear ID numbers; 404 for an unknown case. */
+function lookupView(caseId: string, parties: TestParty[] | undefined): CasePartyLookupView {
+  if (!parties) throw notFound('case', '案件', caseId);
+  return {
+    caseId,
+    parties: parties.map((p, position): PartyLookupEntry => ({
+      position,
+      name: p.name,
+      kind: p.kind ?? 'person',
+      role: p.role ?? (position === 0 ? 'applicant' : 'respondent'),
+      nameHash: cipher.lookupHash(p.name),
+      ...(p.idNumber ? { idNumberHash: cipher.lookupHash(p.idNumber) } : {}),
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CommitteeProfileSetV1,
+  DispatchSubjects,
   PeopleSubjects,
   type CommitteeProfileView,
   type InboxReferralView,
@@ -10,7 +11,6 @@ import {
 import { DEMO_AGENCY } from '@fengqiao/testing';
 import {
   ADMIN,
-  askedDispatch,
   CLERK,
   COORDINATOR,
   failure,
@@ -70,11 +70,13 @@ describe('committee profiles (调委会档案)', () => {
       updatedById: CLERK.id,
     });
     expect(await getProfile(HUANGLOU)).toEqual(set);
-    expect(askedDispatch).toEqual(
-      expect.arrayContaining([
-        { actor: CLERK, agencyId: HUANGLOU },
-        { actor: CLERK, agencyId: DEMO_AGENCY.huanglouPolice },
-      ]),
+    const asked = (agencyId: string) => ({
+      subject: DispatchSubjects.agencyGet,
+      actor: CLERK,
+      body: { agencyId },
+    });
+    expect(people.dispatch.asked).toEqual(
+      expect.arrayContaining([asked(HUANGLOU), asked(DEMO_AGENCY.huanglouPolice)]),
     );
     const [event] = await people.events<CommitteeProfileSetV1>(
       CommitteeProfileSetV1.subject,

@@ -57,6 +57,8 @@ const hearings = (referralId: string, query: object = {}, actor = CLERK) =>
   people.send<Page<HearingView>>(PeopleSubjects.hearingList, { referralId, ...query }, actor);
 const hearing = (referralId: string, hearingId: string, actor = CLERK) =>
   people.send<HearingView>(PeopleSubjects.hearingGet, { referralId, hearingId }, actor);
+/** A refused call's status and Chinese message. */
+const refusal = (call: Promise<unknown>) => failure(call).then((e) => [e.status, e.messageZh]);
 
 describe('听证调 hearings', () => {
   it('schedules a hearing on a referral in hand, records it held, and reports both', async () => {
@@ -226,8 +228,10 @@ describe('听证调 hearings', () => {
     expect((await hearing(r.referralId, h.id)).status).toBe('scheduled');
 
     await record(r.referralId, h.id);
-    const again = await failure(record(r.referralId, h.id, theRecord({ result: 'no_agreement' })));
-    expect([again.status, again.messageZh]).toEqual([409, '该听证已记录，不能重复记录']);
+    expect(await refusal(record(r.referralId, h.id, theRecord({ result: 'no_agreement' })))).toEqual([
+      409,
+      '该听证已记录，不能重复记录',
+    ]);
     expect((await hearing(r.referralId, h.id)).result).toBe('agreed');
     await people.events<HearingHeldV1>(HearingHeldV1.subject, (e) => e.hearingId === h.id);
     expect(
@@ -237,8 +241,7 @@ describe('听证调 hearings', () => {
 
   it('answers 409 on a referral that is not in hand: not yet accepted, or closed', async () => {
     const issued = await people.referral({ accept: false });
-    const notYet = await failure(schedule(issued.referralId));
-    expect([notYet.status, notYet.messageZh]).toEqual([
+    expect(await refusal(schedule(issued.referralId))).toEqual([
       409,
       '派单待签收，不能安排听证（只有已签收或办理中的派单可以安排听证）',
     ]);
@@ -251,13 +254,11 @@ describe('听证调 hearings', () => {
       note: '经听证达成一致',
       agreementSummary: '李某后退半米重砌院墙',
     });
-    const closedSchedule = await failure(schedule(r.referralId));
-    expect([closedSchedule.status, closedSchedule.messageZh]).toEqual([
+    expect(await refusal(schedule(r.referralId))).toEqual([
       409,
       '派单已办结，不能安排听证（只有已签收或办理中的派单可以安排听证）',
     ]);
-    const closedRecord = await failure(record(r.referralId, h.id));
-    expect([closedRecord.status, closedRecord.messageZh]).toEqual([
+    expect(await refusal(record(r.referralId, h.id))).toEqual([
       409,
       '派单已办结，不能记录听证（只有已签收或办理中的派单可以记录听证）',
     ]);

@@ -1,59 +1,46 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MessagePattern, Payload, RpcException, Transport } from '@nestjs/microservices';
+import type { INestMicroservice } from '@nestjs/common';
 import { AgencyServiceModule, loadAgencyConfig } from '@fengqiao/agency-kit';
 import {
   agencySubjects,
-  DispatchSubjects,
   ReferralIssuedV1,
   type Actor,
-  type AgencyIdParams,
+  type AgencyView,
   type InboxReferralView,
   type Page,
 } from '@fengqiao/contracts';
-import { notFound, type HubError } from '@fengqiao/errors';
-import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
-import type { DispatchAgency } from '../src/committees/committee-rules';
+import type { HubError } from '@fengqiao/errors';
+import {
+  bootService,
+  DEMO_AGENCY,
+  DEMO_AGENCY_VIEWS,
+  DispatchDouble,
+  eventually,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { peopleMediation } from '../src/service';
 
 export const TRAFFIC_COMMITTEE = '6a1f0c00-0000-4000-8000-000000000304';
 export const { huanglouCommittee: HUANGLOU, luliCommittee: LULI, medicalCommittee: MEDICAL } = DEMO_AGENCY;
 
-/** What dispatch says of the agencies the tests name: kind, 辖区 and the specialties routing uses. */
-const KNOWN: DispatchAgency[] = [
-  { id: HUANGLOU, kind: 'people', jurisdictionCode: '370781007000', specialties: [] },
-  { id: LULI, kind: 'people', jurisdictionCode: '370781007201', specialties: [] },
-  { id: MEDICAL, kind: 'people', jurisdictionCode: '370781000000', specialties: ['medical'] },
+/**
+ * What dispatch says of the agencies the tests name: the demo city (the 医调委 and 交调委 routed
+ * their specialties) and the 黄楼人民法庭, a unit a committee may be stationed in.
+ */
+const AGENCIES: AgencyView[] = [
+  ...DEMO_AGENCY_VIEWS,
   {
-    id: TRAFFIC_COMMITTEE,
-    kind: 'people',
-    jurisdictionCode: '370781000000',
-    specialties: ['traffic_accident'],
+    id: DEMO_AGENCY.huanglouCourt,
+    name: '黄楼人民法庭',
+    kind: 'department',
+    jurisdictionCode: '370781007000',
+    jurisdictionName: '黄楼街道',
+    capacity: 0,
+    published: false,
+    specialties: [],
   },
-  { id: DEMO_AGENCY.miheCommittee, kind: 'people', jurisdictionCode: '370781100201', specialties: [] },
-  { id: DEMO_AGENCY.wangfuCentre, kind: 'people', jurisdictionCode: '370781001000', specialties: [] },
-  { id: DEMO_AGENCY.huanglouPolice, kind: 'police', jurisdictionCode: '370781007000', specialties: [] },
-  { id: DEMO_AGENCY.huanglouCourt, kind: 'department', jurisdictionCode: '370781007000', specialties: [] },
 ];
-
-/** Who asked dispatch about which agency: the service must ask as its caller. */
-export const askedDispatch: { actor: Actor; agencyId: string }[] = [];
-
-/** A test double of dispatch's agency look-up (not of NATS), on the test's private NATS server. */
-@Controller()
-class DispatchAgencyDouble {
-  @MessagePattern(DispatchSubjects.agencyGet)
-  get(@Payload('actor') actor: Actor, @Payload('body') { agencyId }: AgencyIdParams): DispatchAgency {
-    askedDispatch.push({ actor, agencyId });
-    const agency = KNOWN.find((a) => a.id === agencyId);
-    if (!agency) throw new RpcException(notFound('agency', '单位', agencyId).toBody());
-    return agency;
-  }
-}
-
-@Module({ controllers: [DispatchAgencyDouble] })
-class DispatchAgencyDoubleModule {}
 
 export const CLERK: Actor = { id: 'u-pclerk', name: '刘文书', role: 'agency_staff', agencyId: HUANGLOU };
 export const MEDIATOR: Actor = { id: 'u-pmediator', name: '李明', role: 'mediator', agencyId: HUANGLOU };
@@ -64,6 +51,8 @@ export const kit = agencySubjects('people');
 
 export interface PeopleService {
   stores: TestStores;
+  /** Dispatch's double: what the service asked it (the service must ask as its caller). */
+  dispatch: DispatchDouble;
   send<T>(subject: string, body: object, actor?: Actor): Promise<T>;
   /** A referral issued to a committee and in its inbox; accepted unless `accept: false`. */
   referral(opts?: { agencyId?: string; actor?: Actor; accept?: boolean }): Promise<ReferralIssuedV1>;
@@ -75,12 +64,7 @@ export interface PeopleService {
 /** people-mediation booted on a scratch database and a private NATS, with dispatch's double beside it. */
 export async function startPeopleService(): Promise<PeopleService> {
   const stores = await TestStores.start();
-  const double = await NestFactory.createMicroservice(DispatchAgencyDoubleModule, {
-    transport: Transport.NATS,
-    options: { servers: [stores.nats.url], queue: 'dispatch' },
-    logger: false,
-  });
-  await double.listen();
+  const dispatch = DispatchDouble.start(stores, {}, AGENCIES);
   const app: INestMicroservice = await bootService(
     AgencyServiceModule.forAgency(peopleMediation, loadAgencyConfig(stores.env())),
     'people-mediation',
@@ -92,6 +76,7 @@ export async function startPeopleService(): Promise<PeopleService> {
 
   return {
     stores,
+    dispatch,
     send,
     async referral({ agencyId = HUANGLOU, actor = CLERK, accept = true } = {}) {
       const issued: ReferralIssuedV1 = {
@@ -125,7 +110,7 @@ export async function startPeopleService(): Promise<PeopleService> {
     },
     async close() {
       await app?.close();
-      await double?.close();
+      dispatch.close();
       await stores?.close();
     },
   };
@@ -147,6 +132,9 @@ export function peopleServiceForThisFile(): PeopleService {
   return {
     get stores() {
       return service().stores;
+    },
+    get dispatch() {
+      return service().dispatch;
     },
     send: (subject, body, actor) => service().send(subject, body, actor),
     referral: (opts) => service().referral(opts),

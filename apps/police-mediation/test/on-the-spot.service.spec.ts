@@ -17,15 +17,7 @@ import {
   PoliceHarness,
 } from './police.harness';
 
-let h: PoliceHarness;
-
-beforeAll(async () => {
-  h = await PoliceHarness.start();
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = PoliceHarness.forThisFile();
 
 const ID_NUMBER = '11010519491231002X';
 const PHONE = '13812345678';

@@ -1,171 +1,73 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
+import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEVELOPMENT_ACTOR_SIGNING_KEY } from '@fengqiao/access-token';
 import { AgencyServiceModule, loadAgencyConfig } from '@fengqiao/agency-kit';
-import {
-  agencySubjects,
-  AgencyIdParams,
-  DispatchSubjects,
-  ReferralIssuedV1,
-  RegisterCaseCommand,
-  type Actor,
-  type AgencyView,
-  type InboxReferralView,
-  type Page,
-} from '@fengqiao/contracts';
-import { notFound, unprocessable, type HubError } from '@fengqiao/errors';
-import { inputValidationPipe, RpcErrorFilter, SignedRequestGuard } from '@fengqiao/service-runtime';
+import { agencySubjects, ReferralIssuedV1 } from '@fengqiao/contracts';
+import type { Actor, InboxReferralView, Page } from '@fengqiao/contracts';
+import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { policeMediation } from '../src/service';
+import { DispatchCases } from './dispatch-cases';
 
+export { COMMITTEE, FAR_COMMITTEE } from './dispatch-cases';
 export const STATION = DEMO_AGENCY.huanglouPolice;
-export const COMMITTEE = DEMO_AGENCY.huanglouCommittee;
-/** A people's mediation committee in another district (潍城区), too far for 警调对接. */
-export const FAR_COMMITTEE = '6a1f0c00-0000-4000-8000-0000000003ff';
 
-export const CLERK: Actor = { id: 'u-hl-police', name: '陈民警', role: 'agency_staff', agencyId: STATION };
-/** A 警务助理: a mediator of the station. */
-export const ASSISTANT: Actor = {
-  id: 'u-hl-assistant',
-  name: '王警务助理',
-  role: 'mediator',
-  agencyId: STATION,
-};
-export const WANGFU_CLERK: Actor = {
-  id: 'u-wf-police',
-  name: '赵民警',
-  role: 'agency_staff',
-  agencyId: DEMO_AGENCY.wangfuPolice,
-};
-export const HUANGLOU_COORDINATOR: Actor = {
-  id: 'u-hl-coord',
+/** Someone working at a station (黄楼 unless told). */
+const officer = (id: string, name: string, role: Actor['role'], agencyId = STATION): Actor => ({
+  id,
+  name,
+  role,
+  agencyId,
+});
+/** A coordinator over an area. */
+const coordinator = (id: string, jurisdictionCode: string): Actor => ({
+  id,
   name: '张协调员',
   role: 'coordinator',
-  jurisdictionCode: '370781007000',
-};
-export const WANGFU_COORDINATOR: Actor = {
-  ...HUANGLOU_COORDINATOR,
-  id: 'u-wf-coord',
-  jurisdictionCode: '370781001000',
-};
+  jurisdictionCode,
+});
+
+export const CLERK = officer('u-hl-police', '陈民警', 'agency_staff');
+/** A 警务助理: a mediator of the station. */
+export const ASSISTANT = officer('u-hl-assistant', '王警务助理', 'mediator');
+export const WANGFU_CLERK = officer('u-wf-police', '赵民警', 'agency_staff', DEMO_AGENCY.wangfuPolice);
+export const HUANGLOU_COORDINATOR = coordinator('u-hl-coord', '370781007000');
+export const WANGFU_COORDINATOR = coordinator('u-wf-coord', '370781001000');
 
 export const police = agencySubjects('police');
 
-const agency = (
-  id: string,
-  name: string,
-  kind: AgencyView['kind'],
-  jurisdictionCode: string,
-): AgencyView => ({
-  id,
-  name,
-  kind,
-  jurisdictionCode,
-  jurisdictionName: name,
-  capacity: 40,
-  published: false,
-  specialties: [],
-});
-
-/** Dispatch's agencies as the tests need them. */
-const AGENCIES = [
-  agency(STATION, '青州市公安局黄楼派出所', 'police', '370781007000'),
-  agency(DEMO_AGENCY.wangfuPolice, '青州市公安局王府派出所', 'police', '370781001000'),
-  agency(COMMITTEE, '黄楼街道人民调解委员会', 'people', '370781007000'),
-  agency(DEMO_AGENCY.huanglouJudicial, '青州市司法局黄楼司法所', 'judicial', '370781007000'),
-  agency(FAR_COMMITTEE, '潍城区北关街道人民调解委员会', 'people', '370702004000'),
-];
-
 /**
- * A test double of dispatch (not of NATS): its agency look-up and its case registration, behind the
- * same signature check and input validation as the real one, so what the police service sends is
- * checked as dispatch would. Registration is idempotent per (caller, key) like dispatch's.
+ * police-mediation on a scratch database and a private NATS server, dispatch's double beside it;
+ * `forThisFile()` boots it before a spec file's tests and stops it after them.
  */
-export class DispatchDouble {
-  readonly registrations: { actor: Actor; body: RegisterCaseCommand }[] = [];
-  readonly cases = new Map<string, { id: string; caseNumber: string }>();
-  /** Titles whose next registration succeeds but whose reply is lost (too late for the caller). */
-  readonly loseReplyFor = new Set<string>();
-
-  register(actor: Actor, body: RegisterCaseCommand) {
-    this.registrations.push({ actor, body });
-    if (body.disputeType === 'no_such_type') {
-      throw unprocessable('disputeType', `unknown dispute type ${body.disputeType}`, '纠纷类型不存在');
-    }
-    const key = `${actor.id}/${body.idempotencyKey}`;
-    const kase = this.cases.get(key) ?? {
-      id: randomUUID(),
-      caseNumber: `370781-2026-${String(this.cases.size + 1).padStart(6, '0')}`,
-    };
-    this.cases.set(key, kase);
-    return { ...kase, title: body.title, channel: body.channel, status: 'registered' };
-  }
-
-  registrationsOf(idempotencyKey: string) {
-    return this.registrations.filter((r) => r.body.idempotencyKey === idempotencyKey);
-  }
-}
-
-const dispatchDouble = new DispatchDouble();
-
-@Controller()
-class DispatchDoubleHandlers {
-  @MessagePattern(DispatchSubjects.agencyGet)
-  agency(@Payload('body') { agencyId }: AgencyIdParams): AgencyView {
-    const found = AGENCIES.find((a) => a.id === agencyId);
-    if (!found) throw notFound('agency', '单位', agencyId);
-    return found;
-  }
-
-  @MessagePattern(DispatchSubjects.caseRegister)
-  async register(@Payload('actor') actor: Actor, @Payload('body') body: RegisterCaseCommand) {
-    const reply = dispatchDouble.register(actor, body);
-    if (dispatchDouble.loseReplyFor.delete(body.title)) await new Promise((r) => setTimeout(r, 1500));
-    return reply;
-  }
-}
-
-@Module({ controllers: [DispatchDoubleHandlers] })
-class DispatchDoubleModule {}
-
-/** police-mediation on a scratch database and a private NATS server, dispatch's double beside it. */
 export class PoliceHarness {
-  readonly dispatch = dispatchDouble;
   readonly police = police;
-  private readonly rpc: RpcClient;
+  stores!: TestStores;
+  dispatch!: DispatchCases;
+  private app!: INestMicroservice;
+  private rpc!: RpcClient;
 
-  private constructor(
-    readonly stores: TestStores,
-    private readonly app: INestMicroservice,
-    private readonly double: INestMicroservice,
-  ) {
-    this.rpc = stores.rpc(5000);
+  private constructor() {}
+
+  static forThisFile(): PoliceHarness {
+    const h = new PoliceHarness();
+    beforeAll(() => h.start());
+    afterAll(() => h.stop());
+    return h;
   }
 
-  static async start(): Promise<PoliceHarness> {
-    const stores = await TestStores.start();
-    const double = NestFactory.createMicroservice(DispatchDoubleModule, {
-      transport: Transport.NATS,
-      options: { servers: [stores.nats.url], queue: 'dispatch' },
-      logger: false,
-    });
-    const dispatch = await double;
-    dispatch.useGlobalGuards(new SignedRequestGuard(DEVELOPMENT_ACTOR_SIGNING_KEY));
-    dispatch.useGlobalPipes(inputValidationPipe());
-    dispatch.useGlobalFilters(new RpcErrorFilter());
-    await dispatch.listen();
+  private async start(): Promise<void> {
+    this.stores = await TestStores.start();
+    this.dispatch = new DispatchCases(this.stores);
     // A short wait for dispatch, so a lost reply shows up quickly as 503.
-    const config = loadAgencyConfig(stores.env({ RPC_TIMEOUT_MS: '1000' }));
-    const app = await bootService(
+    const config = loadAgencyConfig(this.stores.env({ RPC_TIMEOUT_MS: '1000' }));
+    this.app = await bootService(
       AgencyServiceModule.forAgency(policeMediation, config),
       'police-mediation',
-      stores,
+      this.stores,
     );
-    return new PoliceHarness(stores, app, dispatch);
+    this.rpc = this.stores.rpc(5000);
   }
 
   send<T>(subject: string, body: object, actor: Actor = CLERK): Promise<T> {
@@ -216,9 +118,9 @@ export class PoliceHarness {
     return eventually(chosen, (xs) => xs.length >= atLeast);
   }
 
-  async stop(): Promise<void> {
+  private async stop(): Promise<void> {
     await this.app?.close();
-    await this.double?.close();
+    this.dispatch?.double.close();
     await this.stores?.close();
   }
 }

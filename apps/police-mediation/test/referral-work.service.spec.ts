@@ -27,15 +27,7 @@ import {
   PoliceHarness,
 } from './police.harness';
 
-let h: PoliceHarness;
-
-beforeAll(async () => {
-  h = await PoliceHarness.start();
-});
-
-afterAll(async () => {
-  await h?.stop();
-});
+const h = PoliceHarness.forThisFile();
 
 const inboxRow = async (referralId: string): Promise<InboxReferralView | undefined> =>
   (await h.inbox()).items.find((r) => r.id === referralId);

@@ -69,7 +69,6 @@ export class AgencyServiceModule {
         ApplyDispatchDecisions,
         ReferralLifecycle,
         InboxQueries,
-        AssignMediator,
         RecordMediationSession,
         MediationSessionQueries,
         FollowUpScheduler,
@@ -90,8 +89,9 @@ export class AgencyServiceModule {
 /**
  * What the kit gives every module of an agency service, its own features included: which kind it
  * serves, its validated config, the client to dispatch, and the roster of mediators (a service's
- * own roster, such as the lawyers', adds to it; its lists read it). Global, so a service's feature
- * module injects them without importing the kit's internals.
+ * own roster, such as the lawyers', adds to it; its lists read it) and the assignment of one in
+ * charge (the parties' choice of a lawyer ends in it). Global, so a service's feature module
+ * injects them without importing the kit's internals.
  */
 @Global()
 @Module({})
@@ -104,6 +104,7 @@ export class AgencyKitModule {
         { provide: AGENCY_CONFIG, useValue: config },
         DispatchClient,
         MediatorRoster,
+        AssignMediator,
         MediatorQueries,
         DocumentStore,
         ReferralWorkUnit,
@@ -113,6 +114,7 @@ export class AgencyKitModule {
         AGENCY_CONFIG,
         DispatchClient,
         MediatorRoster,
+        AssignMediator,
         MediatorQueries,
         DocumentStore,
         ReferralWorkUnit,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   AgencyIdParams,
@@ -24,6 +24,7 @@ import {
   type Page,
   type SupervisedCommitteeView,
 } from '@fengqiao/contracts';
+import { documentDownload } from '../agreements/attachment';
 import { Allow, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { AgencyRouter } from '../http/agency-router';
@@ -81,12 +82,7 @@ export class JudicialController {
       JudicialSubjects.confirmationGetPdf,
       {},
     );
-    return new StreamableFile(Buffer.from(pdf.base64, 'base64'), {
-      type: pdf.contentType,
-      // RFC 6266/5987: an ASCII name for old clients, the Chinese one for the rest.
-      disposition: `attachment; filename="judicial-confirmation.pdf"; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`,
-      length: pdf.bytes,
-    });
+    return documentDownload(pdf, 'judicial-confirmation.pdf');
   }
 
   @Post('referrals/:referralId/judicial-confirmation/filing')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DocumentStore, findOwnReferral } from '@fengqiao/agency-kit';
 import type {
   Actor,
@@ -8,10 +8,9 @@ import type {
   ListJudicialConfirmationsCommand,
   Page,
 } from '@fengqiao/contracts';
-import { pageWindow } from '@fengqiao/database';
 import { notFound } from '@fengqiao/errors';
 import { beijingDate } from '@fengqiao/working-calendar';
-import { assertOfficeRead } from '../office/office-access';
+import { between, newestFirst, officeRows } from '../office/office-lists';
 import { JudicialConfirmation } from './judicial-confirmation.entity';
 import { toConfirmationView } from './judicial-confirmation.views';
 
@@ -33,15 +32,9 @@ export class JudicialConfirmationQueries {
   /** The 申请书 as it was prepared, checked against its hash, base64 for the NATS reply. */
   async pdf(actor: Actor, referralId: string): Promise<JudicialConfirmationPdfView> {
     const application = await this.latest(actor, referralId);
-    const opened = await this.documents.open(this.dataSource.manager, application.documentId);
-    if (!opened) throw noApplication(referralId);
-    return {
-      filename: opened.document.filename,
-      contentType: opened.document.contentType,
-      sha256: opened.document.sha256,
-      bytes: opened.document.bytes,
-      base64: opened.content.toString('base64'),
-    };
+    const pdf = await this.documents.openForReply(this.dataSource.manager, application.documentId);
+    if (!pdf) throw noApplication(referralId);
+    return pdf;
   }
 
   /**
@@ -49,33 +42,33 @@ export class JudicialConfirmationQueries {
    * status, court (a part of its name), prepared from/to.
    */
   async list(actor: Actor, q: ListJudicialConfirmationsCommand): Promise<Page<JudicialConfirmationView>> {
-    assertOfficeRead(actor, q.agencyId);
-    const { page, pageSize, skip } = pageWindow(q);
-    const qb = this.dataSource
-      .getRepository(JudicialConfirmation)
-      .createQueryBuilder('c')
-      .where('c.agency_id = :agencyId', { agencyId: q.agencyId });
+    const qb = officeRows(this.dataSource, JudicialConfirmation, 'c', actor, q.agencyId);
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.court) qb.andWhere(`strpos(c.court, :court) > 0`, { court: q.court });
-    if (q.from) qb.andWhere('c.prepared_at >= :from', { from: new Date(q.from) });
-    if (q.to) qb.andWhere('c.prepared_at < :to', { to: new Date(q.to) });
-    const [rows, total] = await qb
-      .orderBy('c.prepared_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .skip(skip)
-      .take(pageSize)
-      .getManyAndCount();
     const today = beijingDate(new Date());
-    return { items: rows.map((c) => toConfirmationView(c, today)), page, pageSize, total };
+    return newestFirst(between(qb, 'prepared_at', q), 'prepared_at', q, (rows) =>
+      rows.map((c) => toConfirmationView(c, today)),
+    );
   }
 
   private async latest(actor: Actor, referralId: string): Promise<JudicialConfirmation> {
-    await findOwnReferral(this.dataSource.manager, actor, referralId);
-    const application = await this.dataSource.getRepository(JudicialConfirmation).findOne({
-      where: { referralId },
-      order: { preparedAt: 'DESC' },
-    });
-    if (!application) throw noApplication(referralId);
-    return application;
+    const m = this.dataSource.manager;
+    await findOwnReferral(m, actor, referralId);
+    return latestApplication(m, referralId);
   }
+}
+
+/** The referral's latest application (locked for a change when told); 404 when it has none. */
+export async function latestApplication(
+  m: EntityManager,
+  referralId: string,
+  { lock = false } = {},
+): Promise<JudicialConfirmation> {
+  const application = await m.findOne(JudicialConfirmation, {
+    where: { referralId },
+    order: { preparedAt: 'DESC' },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!application) throw noApplication(referralId);
+  return application;
 }

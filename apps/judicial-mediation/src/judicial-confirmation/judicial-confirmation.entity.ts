@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { ReferralRecord } from '@fengqiao/agency-kit';
 import type { JudicialConfirmationResult, JudicialConfirmationStatus } from '@fengqiao/contracts';
 
 /** An applicant as the 申请书 names them (the ID number only masked here; the PDF has it whole). */
@@ -13,7 +14,7 @@ export interface ApplicantSnapshot {
  * 司法确认: the application to a court to confirm one signed agreement of the office's referral,
  * from the 申请书 (kept, encrypted, as a kit document) through filing (立案) to the court's ruling.
  * At most one open (prepared or filed) application per agreement: the partial unique index says so
- * even to two clerks racing.
+ * even to two clerks racing. Its agencyId is the judicial office's.
  */
 @Entity({ name: 'judicial_confirmations' })
 @Index('judicial_confirmations_open_per_agreement', ['agreementId'], {
@@ -22,20 +23,7 @@ export interface ApplicantSnapshot {
 })
 @Index('judicial_confirmations_office_prepared', ['agencyId', 'preparedAt'])
 @Index('judicial_confirmations_referral', ['referralId', 'preparedAt'])
-export class JudicialConfirmation {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  /** The judicial office. */
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId!: string;
-
+export class JudicialConfirmation extends ReferralRecord {
   @Column('varchar', { name: 'case_number', length: 32 })
   caseNumber!: string;
 

@@ -29,8 +29,7 @@ export class JudicialConfirmationHandlers {
     @Payload('actor') actor: Actor,
     @Payload('body') body: PrepareJudicialConfirmationCommand,
   ): Promise<JudicialConfirmationView> {
-    const { referralId, ...input } = body;
-    return this.confirmations.prepare(actor, referralId, input);
+    return this.confirmations.prepare(actor, body);
   }
 
   @MessagePattern(JudicialSubjects.confirmationRecordFiling)
@@ -39,8 +38,7 @@ export class JudicialConfirmationHandlers {
     @Payload('actor') actor: Actor,
     @Payload('body') body: RecordConfirmationFilingCommand,
   ): Promise<JudicialConfirmationView> {
-    const { referralId, ...input } = body;
-    return this.confirmations.recordFiling(actor, referralId, input);
+    return this.confirmations.recordFiling(actor, body);
   }
 
   @MessagePattern(JudicialSubjects.confirmationRecordResult)
@@ -49,8 +47,7 @@ export class JudicialConfirmationHandlers {
     @Payload('actor') actor: Actor,
     @Payload('body') body: RecordConfirmationResultCommand,
   ): Promise<JudicialConfirmationView> {
-    const { referralId, ...input } = body;
-    return this.confirmations.recordResult(actor, referralId, input);
+    return this.confirmations.recordResult(actor, body);
   }
 
   @MessagePattern(JudicialSubjects.confirmationGet)

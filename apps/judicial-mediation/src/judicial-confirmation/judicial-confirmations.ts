@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   Agreement,
   AgreementParty,
   AgreementTerm,
-  AgencyIdentity,
   assertDocumentFits,
   chineseDate,
   DocumentStore,
-  lockWorkingReferral,
-  referralFacts,
+  ReferralWorkUnit,
   renderPdf,
+  TAKEN_ON,
   type InboxReferral,
   type ReferralWork,
 } from '@fengqiao/agency-kit';
@@ -20,24 +19,25 @@ import {
   JudicialConfirmationFiledV1,
   JudicialConfirmationPreparedV1,
   type Actor,
+  type JudicialConfirmationStatus,
   type JudicialConfirmationView,
-  type PrepareJudicialConfirmationRequest,
-  type RecordConfirmationFilingRequest,
-  type RecordConfirmationResultRequest,
+  type PrepareJudicialConfirmationCommand,
+  type RecordConfirmationFilingCommand,
+  type RecordConfirmationResultCommand,
 } from '@fengqiao/contracts';
-import { conflict, notFound, unprocessable } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
+import { conflict, unprocessable } from '@fengqiao/errors';
 import { PersonalDataCipher } from '@fengqiao/pii';
 import { beijingDate } from '@fengqiao/working-calendar';
 import { notBefore, pastInstant } from '../office/instants';
 import { applicationDocument, applicationFilename } from './application-document';
 import { confirmationDeadline } from './confirmation-deadline';
+import { latestApplication } from './judicial-confirmation-queries';
 import { JudicialConfirmation } from './judicial-confirmation.entity';
 import { toConfirmationView } from './judicial-confirmation.views';
 
 /** A referral whose agreement may be signed: in mediation, or closed with it. */
 const APPLY: ReferralWork = {
-  from: ['accepted', 'in_progress', 'closed'],
+  from: TAKEN_ON,
   en: 'apply for judicial confirmation for referral',
   zh: '申请司法确认',
 };
@@ -50,28 +50,31 @@ const TRACK: ReferralWork = {
 const ROLE_ZH: Record<string, string> = { applicant: '申请人', respondent: '被申请人' };
 const STATUS_ZH = { prepared: '待递交', filed: '已递交法院', decided: '法院已裁定' } as const;
 
+/** A later step of an application: the status it needs, and what it records (both languages). */
+interface ApplicationStep {
+  from: JudicialConfirmationStatus;
+  en: string;
+  zh: string;
+}
+const FILING: ApplicationStep = { from: 'prepared', en: 'filed', zh: '登记递交' };
+const RULING: ApplicationStep = { from: 'filed', en: 'decided', zh: '登记裁定结果' };
+
 /** 司法确认: the application for a signed agreement, then its filing and the court's ruling. */
 @Injectable()
 export class JudicialConfirmations {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly work: ReferralWorkUnit,
     private readonly cipher: PersonalDataCipher,
     private readonly documents: DocumentStore,
-    private readonly agency: AgencyIdentity,
   ) {}
 
   /**
    * Prepares the 申请书 for the referral's signed agreement, within the 30 days, with every party
    * of the agreement as an applicant (人民调解法第33条: they apply jointly), and keeps it.
    */
-  prepare(
-    actor: Actor,
-    referralId: string,
-    input: PrepareJudicialConfirmationRequest,
-  ): Promise<JudicialConfirmationView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, referralId, APPLY);
+  prepare(actor: Actor, cmd: PrepareJudicialConfirmationCommand): Promise<JudicialConfirmationView> {
+    const { referralId, ...input } = cmd;
+    return this.work.on(actor, referralId, APPLY, async (m, referral) => {
       const agreement = await m.findOne(Agreement, {
         where: { referralId },
         lock: { mode: 'pessimistic_write' },
@@ -127,9 +130,7 @@ export class JudicialConfirmations {
       });
       const application = m.create(JudicialConfirmation, {
         id: randomUUID(),
-        agencyId: referral.agencyId,
-        referralId,
-        caseId: referral.caseId,
+        ...ReferralWorkUnit.idsOf(referral),
         caseNumber: referral.caseNumber,
         agreementId: agreement.id,
         agreementNumber: agreement.number,
@@ -151,8 +152,7 @@ export class JudicialConfirmations {
         preparedById: actor.id,
       });
       await m.save(application);
-      await this.outbox.add(m, JudicialConfirmationPreparedV1, {
-        ...this.facts(referral),
+      await this.work.report(m, JudicialConfirmationPreparedV1, referral, {
         applicationId: application.id,
         agreementId: agreement.id,
         agreementNumber: agreement.number,
@@ -166,19 +166,9 @@ export class JudicialConfirmations {
   }
 
   /** 递交/立案: the court took the application, within the 30 days, under its case number. */
-  recordFiling(
-    actor: Actor,
-    referralId: string,
-    input: RecordConfirmationFilingRequest,
-  ): Promise<JudicialConfirmationView> {
-    const filedAt = pastInstant('filedAt', input.filedAt);
-    return this.dataSource.transaction(async (m) => {
-      const { referral, application } = await this.lockLatest(m, actor, referralId);
-      if (application.status !== 'prepared')
-        throw conflict(
-          `the judicial confirmation application ${application.id} is ${application.status}: only a prepared one can be filed`,
-          `司法确认申请${STATUS_ZH[application.status]}，只有待递交的申请可以登记递交`,
-        );
+  recordFiling(actor: Actor, cmd: RecordConfirmationFilingCommand): Promise<JudicialConfirmationView> {
+    const filedAt = pastInstant('filedAt', cmd.filedAt);
+    return this.step(actor, cmd.referralId, FILING, async (m, referral, application) => {
       notBefore('filedAt', filedAt, application.preparedAt, 'the application was prepared', '申请书制作时间');
       assertWithinDeadline(
         'filedAt',
@@ -187,75 +177,71 @@ export class JudicialConfirmations {
         beijingDate(filedAt),
         '递交',
       );
-      application.status = 'filed';
-      application.filedAt = filedAt;
-      application.courtCaseNumber = input.courtCaseNumber;
-      application.filedRecordedById = actor.id;
-      await m.save(application);
-      await this.outbox.add(m, JudicialConfirmationFiledV1, {
-        ...this.facts(referral),
+      m.merge(JudicialConfirmation, application, {
+        status: 'filed',
+        filedAt,
+        courtCaseNumber: cmd.courtCaseNumber,
+        filedRecordedById: actor.id,
+      });
+      await this.work.report(m, JudicialConfirmationFiledV1, referral, {
         applicationId: application.id,
         agreementId: application.agreementId,
         court: application.court,
-        courtCaseNumber: input.courtCaseNumber,
+        courtCaseNumber: cmd.courtCaseNumber,
         filedAt: filedAt.toISOString(),
         recordedBy: actor,
       });
-      return toConfirmationView(application, beijingDate(new Date()));
     });
   }
 
   /** The court's ruling: 确认有效 or 驳回申请 (with the court's reason). */
-  recordResult(
-    actor: Actor,
-    referralId: string,
-    input: RecordConfirmationResultRequest,
-  ): Promise<JudicialConfirmationView> {
-    const decidedAt = pastInstant('decidedAt', input.decidedAt);
-    return this.dataSource.transaction(async (m) => {
-      const { referral, application } = await this.lockLatest(m, actor, referralId);
-      if (application.status !== 'filed')
-        throw conflict(
-          `the judicial confirmation application ${application.id} is ${application.status}: only a filed one can be decided`,
-          `司法确认申请${STATUS_ZH[application.status]}，只有已递交法院的申请可以登记裁定结果`,
-        );
+  recordResult(actor: Actor, cmd: RecordConfirmationResultCommand): Promise<JudicialConfirmationView> {
+    const decidedAt = pastInstant('decidedAt', cmd.decidedAt);
+    return this.step(actor, cmd.referralId, RULING, async (m, referral, application) => {
       notBefore('decidedAt', decidedAt, application.filedAt!, 'the application was filed', '递交法院时间');
-      const reason = input.result === 'rejected' ? input.reason! : (input.reason ?? null);
-      application.status = 'decided';
-      application.result = input.result;
-      application.decidedAt = decidedAt;
-      application.rulingNumber = input.rulingNumber;
-      application.reason = reason;
-      application.decidedRecordedById = actor.id;
-      await m.save(application);
-      await this.outbox.add(m, JudicialConfirmationDecidedV1, {
-        ...this.facts(referral),
+      const reason = cmd.result === 'rejected' ? cmd.reason! : (cmd.reason ?? null);
+      m.merge(JudicialConfirmation, application, {
+        status: 'decided',
+        result: cmd.result,
+        decidedAt,
+        rulingNumber: cmd.rulingNumber,
+        reason,
+        decidedRecordedById: actor.id,
+      });
+      await this.work.report(m, JudicialConfirmationDecidedV1, referral, {
         applicationId: application.id,
         agreementId: application.agreementId,
-        result: input.result,
-        rulingNumber: input.rulingNumber,
+        result: cmd.result,
+        rulingNumber: cmd.rulingNumber,
         ...(reason ? { reason } : {}),
         decidedAt: decidedAt.toISOString(),
         recordedBy: actor,
       });
+    });
+  }
+
+  /**
+   * A later step on the referral's latest application: the office's referral and the application
+   * both locked, the application in the status the step needs (409 otherwise), and saved after
+   * `record` has changed it and reported the step.
+   */
+  private step(
+    actor: Actor,
+    referralId: string,
+    step: ApplicationStep,
+    record: (m: EntityManager, referral: InboxReferral, application: JudicialConfirmation) => Promise<void>,
+  ): Promise<JudicialConfirmationView> {
+    return this.work.on(actor, referralId, TRACK, async (m, referral) => {
+      const application = await latestApplication(m, referralId, { lock: true });
+      if (application.status !== step.from)
+        throw conflict(
+          `the judicial confirmation application ${application.id} is ${application.status}: only a ${step.from} one can be ${step.en}`,
+          `司法确认申请${STATUS_ZH[application.status]}，只有${STATUS_ZH[step.from]}的申请可以${step.zh}`,
+        );
+      await record(m, referral, application);
+      await m.save(application);
       return toConfirmationView(application, beijingDate(new Date()));
     });
-  }
-
-  private facts(referral: InboxReferral) {
-    return referralFacts(referral, this.agency.kind);
-  }
-
-  /** The office's referral and its latest application, both locked; 404 when it has none. */
-  private async lockLatest(m: EntityManager, actor: Actor, referralId: string) {
-    const referral = await lockWorkingReferral(m, actor, referralId, TRACK);
-    const application = await m.findOne(JudicialConfirmation, {
-      where: { referralId },
-      order: { preparedAt: 'DESC' },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!application) throw notFound('judicial confirmation of referral', '派单的司法确认申请', referralId);
-    return { referral, application };
   }
 }
 

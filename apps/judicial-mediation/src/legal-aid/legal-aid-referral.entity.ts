@@ -1,27 +1,16 @@
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { ReferralRecord } from '@fengqiao/agency-kit';
 import type { LegalAidStatus, LegalAidPartyPosition } from '@fengqiao/contracts';
 
 /**
  * 法律援助转介: a party of a referral the office handles, referred to the 法律援助中心, and the
- * centre's answer. The contact phone is kept encrypted and masked, like every party's.
+ * centre's answer (agencyId: the judicial office). The contact phone is kept encrypted and
+ * masked, like every party's.
  */
 @Entity({ name: 'legal_aid_referrals' })
 @Index('legal_aid_referrals_office_referred', ['agencyId', 'referredAt'])
 @Index('legal_aid_referrals_referral', ['referralId'])
-export class LegalAidReferral {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  /** The judicial office. */
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId!: string;
-
+export class LegalAidReferral extends ReferralRecord {
   @Column('varchar', { name: 'case_number', length: 32 })
   caseNumber!: string;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgencyIdentity, lockWorkingReferral, referralFacts, type ReferralWork } from '@fengqiao/agency-kit';
+import { findOwnReferral, ReferralWorkUnit, TAKEN_ON, type ReferralWork } from '@fengqiao/agency-kit';
 import {
   LegalAidAnsweredV1,
   LegalAidReferredV1,
@@ -12,18 +12,17 @@ import {
   type RecordLegalAidAnswerCommand,
   type ReferToLegalAidCommand,
 } from '@fengqiao/contracts';
-import { pageWindow } from '@fengqiao/database';
 import { conflict, notFound } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
 import { maskPhone, PersonalDataCipher } from '@fengqiao/pii';
 import { notBefore, pastInstant } from '../office/instants';
-import { assertOfficeRead, assertOfficeWork } from '../office/office-access';
+import { assertOfficeWork } from '../office/office-access';
+import { between, newestFirst, officeRows } from '../office/office-lists';
 import { LegalAidReferral } from './legal-aid-referral.entity';
 import { toLegalAidView } from './legal-aid.views';
 
 /** A referral the office has taken on, in mediation or closed (a failed mediation often needs a lawyer). */
 const REFER: ReferralWork = {
-  from: ['accepted', 'in_progress', 'closed'],
+  from: TAKEN_ON,
   en: 'refer a party to legal aid from referral',
   zh: '转介法律援助',
 };
@@ -35,14 +34,12 @@ const STATUS_ZH = { referred: '已转介', accepted: '已受理', declined: '不
 export class LegalAidReferrals {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly work: ReferralWorkUnit,
     private readonly cipher: PersonalDataCipher,
-    private readonly agency: AgencyIdentity,
   ) {}
 
   refer(actor: Actor, cmd: ReferToLegalAidCommand): Promise<LegalAidReferralView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, cmd.referralId, REFER);
+    return this.work.on(actor, cmd.referralId, REFER, async (m, referral) => {
       const pending = await m.findOne(LegalAidReferral, {
         where: { referralId: referral.id, partyName: cmd.partyName, status: 'referred' },
       });
@@ -54,9 +51,7 @@ export class LegalAidReferrals {
       const now = new Date();
       const row = m.create(LegalAidReferral, {
         id: randomUUID(),
-        agencyId: referral.agencyId,
-        referralId: referral.id,
-        caseId: referral.caseId,
+        ...ReferralWorkUnit.idsOf(referral),
         caseNumber: referral.caseNumber,
         partyName: cmd.partyName,
         partyPosition: cmd.partyPosition ?? null,
@@ -73,8 +68,7 @@ export class LegalAidReferrals {
         answeredById: null,
       });
       await m.save(row);
-      await this.outbox.add(m, LegalAidReferredV1, {
-        ...referralFacts(referral, this.agency.kind),
+      await this.work.report(m, LegalAidReferredV1, referral, {
         legalAidReferralId: row.id,
         economicHardship: row.economicHardship,
         matter: row.matter,
@@ -106,11 +100,10 @@ export class LegalAidReferrals {
       row.answeredAt = answeredAt;
       row.answeredById = actor.id;
       await m.save(row);
-      await this.outbox.add(m, LegalAidAnsweredV1, {
-        referralId: row.referralId,
-        caseId: row.caseId,
-        agencyId: row.agencyId,
-        agencyKind: this.agency.kind,
+      // The answer may come whatever the referral's status now (it may have closed meanwhile):
+      // the referral is read only for the facts the event carries.
+      const referral = await findOwnReferral(m, actor, row.referralId);
+      await this.work.report(m, LegalAidAnsweredV1, referral, {
         legalAidReferralId: row.id,
         status: cmd.status,
         ...(cmd.note !== undefined ? { note: cmd.note } : {}),
@@ -123,24 +116,11 @@ export class LegalAidReferrals {
 
   /** The office's referrals to legal aid, newest first. */
   async list(actor: Actor, q: ListLegalAidReferralsCommand): Promise<Page<LegalAidReferralView>> {
-    assertOfficeRead(actor, q.agencyId);
-    const { page, pageSize, skip } = pageWindow(q);
-    const qb = this.dataSource
-      .getRepository(LegalAidReferral)
-      .createQueryBuilder('l')
-      .where('l.agency_id = :agencyId', { agencyId: q.agencyId });
+    const qb = officeRows(this.dataSource, LegalAidReferral, 'l', actor, q.agencyId);
     if (q.status) qb.andWhere('l.status = :status', { status: q.status });
     if (q.economicHardship !== undefined)
       qb.andWhere('l.economic_hardship = :hardship', { hardship: q.economicHardship });
     if (q.referralId) qb.andWhere('l.referral_id = :referralId', { referralId: q.referralId });
-    if (q.from) qb.andWhere('l.referred_at >= :from', { from: new Date(q.from) });
-    if (q.to) qb.andWhere('l.referred_at < :to', { to: new Date(q.to) });
-    const [rows, total] = await qb
-      .orderBy('l.referred_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .skip(skip)
-      .take(pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toLegalAidView), page, pageSize, total };
+    return newestFirst(between(qb, 'referred_at', q), 'referred_at', q, (rows) => rows.map(toLegalAidView));
   }
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '@fengqiao/contracts';
 import { forbidden } from '@fengqiao/errors';
-import { mayWorkOn } from '@fengqiao/agency-kit';
+import { mayRead, mayWorkOn } from '@fengqiao/agency-kit';
 
 /** The office's own clerks and mediators do its work (指导监督, 法律援助转介). */
 export function assertOfficeWork(actor: Actor, agencyId: string): void {
@@ -10,6 +10,6 @@ export function assertOfficeWork(actor: Actor, agencyId: string): void {
 
 /** Its lists: the office's own people, and coordinators (who watch every agency). */
 export function assertOfficeRead(actor: Actor, agencyId: string): void {
-  if (actor.role !== 'coordinator' && !mayWorkOn(actor, agencyId))
+  if (!mayRead(actor, agencyId))
     throw forbidden("this is another judicial office's list", '无权查看其他司法所的信息');
 }

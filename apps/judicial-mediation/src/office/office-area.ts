@@ -8,7 +8,6 @@ import {
   type ListAgenciesQuery,
   type Page,
 } from '@fengqiao/contracts';
-import { notFound } from '@fengqiao/errors';
 
 /** Far more committees than any office's area holds; a bound so a bad answer cannot loop forever. */
 const MAX_PAGES = 50;
@@ -22,10 +21,8 @@ export class OfficeArea {
   constructor(private readonly dispatch: DispatchClient) {}
 
   /** The judicial office itself (its name and jurisdiction); 404 for any other kind of agency. */
-  async office(actor: Actor, agencyId: string): Promise<AgencyView> {
-    const agency = await this.dispatch.request<AgencyView>(DispatchSubjects.agencyGet, actor, { agencyId });
-    if (agency.kind !== 'judicial') throw notFound('judicial office', '司法所', agencyId);
-    return agency;
+  office(actor: Actor, agencyId: string): Promise<AgencyView> {
+    return this.dispatch.agencyOfKind(actor, agencyId, 'judicial', { en: 'judicial office', zh: '司法所' });
   }
 
   /**

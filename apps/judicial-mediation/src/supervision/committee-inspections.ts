@@ -11,12 +11,12 @@ import {
   type Page,
   type RecordCommitteeInspectionCommand,
 } from '@fengqiao/contracts';
-import { pageWindow } from '@fengqiao/database';
 import { conflict, notFound, unprocessable, unprocessableAll, type FieldProblem } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { beijingDate } from '@fengqiao/working-calendar';
 import { notBefore, pastInstant } from '../office/instants';
-import { assertOfficeRead, assertOfficeWork } from '../office/office-access';
+import { assertOfficeWork } from '../office/office-access';
+import { newestFirst, officeRows } from '../office/office-lists';
 import { CommitteeInspection, Rectification } from './committee-inspection.entity';
 import { toInspectionView } from './inspection.views';
 import { OfficeArea } from '../office/office-area';
@@ -133,12 +133,7 @@ export class CommitteeInspections {
 
   /** The office's inspections, newest first; filters: committee, rating, rectifications still open. */
   async list(actor: Actor, q: ListCommitteeInspectionsCommand): Promise<Page<CommitteeInspectionView>> {
-    assertOfficeRead(actor, q.agencyId);
-    const { page, pageSize, skip } = pageWindow(q);
-    const qb = this.dataSource
-      .getRepository(CommitteeInspection)
-      .createQueryBuilder('i')
-      .where('i.agency_id = :agencyId', { agencyId: q.agencyId });
+    const qb = officeRows(this.dataSource, CommitteeInspection, 'i', actor, q.agencyId);
     if (q.committeeAgencyId) qb.andWhere('i.committee_agency_id = :c', { c: q.committeeAgencyId });
     if (q.rating) qb.andWhere('i.rating = :rating', { rating: q.rating });
     if (q.openRectifications !== undefined) {
@@ -151,30 +146,21 @@ export class CommitteeInspections {
         .getQuery();
       qb.andWhere(`${q.openRectifications ? '' : 'NOT '}EXISTS ${open}`);
     }
-    const [rows, total] = await qb
-      .orderBy('i.inspected_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .skip(skip)
-      .take(pageSize)
-      .getManyAndCount();
-    const rectifications = rows.length
-      ? await this.dataSource
-          .getRepository(Rectification)
-          .find({ where: { inspectionId: In(rows.map((r) => r.id)) } })
-      : [];
-    const today = beijingDate(new Date());
-    return {
-      items: rows.map((i) =>
+    return newestFirst(qb, 'inspected_at', q, async (rows) => {
+      const rectifications = rows.length
+        ? await this.dataSource
+            .getRepository(Rectification)
+            .find({ where: { inspectionId: In(rows.map((r) => r.id)) } })
+        : [];
+      const today = beijingDate(new Date());
+      return rows.map((i) =>
         toInspectionView(
           i,
           rectifications.filter((r) => r.inspectionId === i.id),
           today,
         ),
-      ),
-      page,
-      pageSize,
-      total,
-    };
+      );
+    });
   }
 
   /** The office's own inspection, locked; any other office's does not exist for it. */

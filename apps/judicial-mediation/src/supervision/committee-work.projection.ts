@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { tableOf } from '@fengqiao/agency-kit';
 import {
   FollowUpRecordedV1,
   ReferralAcceptedV1,
@@ -23,12 +24,6 @@ const COUNTERS = {
 } as const;
 type Tally = Partial<Record<keyof typeof COUNTERS, number>>;
 
-/** The schema-qualified table of an entity, for the upserts TypeORM's builder cannot say. */
-function table(m: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
-  const meta = m.connection.getMetadata(entity);
-  return `"${meta.schema ?? 'public'}"."${meta.tableName}"`;
-}
-
 /**
  * Keeps each committee's figures from its events. The inbox makes each message count once; a fact
  * row per referral and per follow-up makes a copy of an event under another id (or a referral
@@ -39,7 +34,7 @@ function table(m: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
 export class CommitteeWorkProjection {
   @DurableEventHandler({ event: ReferralAcceptedV1, name: 'committee-work-accepted', filter: ofCommittees })
   async onAccepted(e: ReferralAcceptedV1, { manager }: EventContext): Promise<void> {
-    const t = table(manager, CommitteeReferral);
+    const t = tableOf(manager.connection, CommitteeReferral);
     const fresh: unknown[] = await manager.query(
       `INSERT INTO ${t} AS r (referral_id, committee_agency_id, accepted_at) VALUES ($1, $2, $3)
        ON CONFLICT (referral_id) DO UPDATE SET accepted_at = EXCLUDED.accepted_at WHERE r.accepted_at IS NULL
@@ -51,7 +46,7 @@ export class CommitteeWorkProjection {
 
   @DurableEventHandler({ event: ReferralClosedV1, name: 'committee-work-closed', filter: ofCommittees })
   async onClosed(e: ReferralClosedV1, { manager }: EventContext): Promise<void> {
-    const t = table(manager, CommitteeReferral);
+    const t = tableOf(manager.connection, CommitteeReferral);
     const fresh: unknown[] = await manager.query(
       `INSERT INTO ${t} AS r (referral_id, committee_agency_id, outcome, closed_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (referral_id) DO UPDATE SET outcome = EXCLUDED.outcome, closed_at = EXCLUDED.closed_at
@@ -102,7 +97,7 @@ export class CommitteeWorkProjection {
   private async tally(m: EntityManager, committeeAgencyId: string, add: Tally, at: string): Promise<void> {
     const names = Object.keys(COUNTERS) as (keyof typeof COUNTERS)[];
     const columns = names.map((k) => COUNTERS[k]);
-    const t = table(m, CommitteeWork);
+    const t = tableOf(m.connection, CommitteeWork);
     await m.query(
       `INSERT INTO ${t} AS w (committee_agency_id, ${columns.join(', ')}, last_activity_at)
        VALUES ($1, ${columns.map((_, i) => `$${i + 2}`).join(', ')}, $${columns.length + 2})

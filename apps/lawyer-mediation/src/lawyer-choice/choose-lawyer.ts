@@ -5,7 +5,6 @@ import {
   DispatchSubjects,
   LawyerChoiceRefusedV1,
   LawyerChosenV1,
-  ReferralMediatorAssignedV1,
   type Actor,
   type CasePartyLookupView,
   type ChooseLawyerRequest,
@@ -13,18 +12,16 @@ import {
   type PartyLookupEntry,
 } from '@fengqiao/contracts';
 import {
-  AgencyIdentity,
+  AssignMediator,
   assertStatus,
   DispatchClient,
   findOwnReferral,
-  lockWorkingReferral,
-  referralFacts,
+  ReferralWorkUnit,
   WHILE_MEDIATING,
   type InboxReferral,
   type ReferralWork,
 } from '@fengqiao/agency-kit';
 import { conflict, unprocessable } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
 import { Representation } from '../representations/representation.entity';
 import type { LawyerProfile } from '../roster/lawyer-profile.entity';
 import { findStudioLawyer } from '../roster/studio-lawyers';
@@ -51,8 +48,8 @@ type Outcome = { chosen: LawyerChoice } | { refused: ConflictOfInterest; lawyer:
 export class ChooseLawyer {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly agency: AgencyIdentity,
+    private readonly work: ReferralWorkUnit,
+    private readonly assignment: AssignMediator,
     private readonly dispatch: DispatchClient,
   ) {}
 
@@ -70,8 +67,7 @@ export class ChooseLawyer {
     );
     assertChoosersAreParties(input.chosenByPartyPositions, parties);
 
-    const outcome = await this.dataSource.transaction(async (m): Promise<Outcome> => {
-      const referral = await lockWorkingReferral(m, actor, referralId, CHOOSE);
+    const outcome = await this.work.on(actor, referralId, CHOOSE, async (m, referral): Promise<Outcome> => {
       const lawyer = await this.rosterLawyer(m, referral, input.lawyerId);
       const priors = await m
         .getRepository(Representation)
@@ -140,30 +136,16 @@ export class ChooseLawyer {
       );
     }
     await m.insert(LawyerChoice, choice);
-    const previousMediatorId = referral.mediatorId;
-    referral.mediatorId = lawyer.mediatorId;
-    await m.save(referral);
-    const facts = referralFacts(referral, this.agency.kind);
-    await this.outbox.add(m, LawyerChosenV1, {
-      ...facts,
-      choiceId: choice.id,
-      lawyerId: lawyer.mediatorId,
+    await this.work.report(m, LawyerChosenV1, referral, {
+      ...choiceFacts(choice),
       lawyerName: choice.lawyerName,
-      firm: lawyer.firm,
       chosenByPartyPositions: choice.chosenByPartyPositions,
       ...(previous ? { replacesChoiceId: previous.id } : {}),
       chosenAt: now.toISOString(),
       chosenBy: actor,
     });
-    if (previousMediatorId !== lawyer.mediatorId)
-      await this.outbox.add(m, ReferralMediatorAssignedV1, {
-        ...facts,
-        mediatorId: lawyer.mediatorId,
-        mediatorName: choice.lawyerName,
-        ...(previousMediatorId ? { previousMediatorId } : {}),
-        assignedAt: now.toISOString(),
-        assignedBy: actor,
-      });
+    // The chosen lawyer takes the referral in charge, as the kit's 指定承办调解员 would make them.
+    await this.assignment.assignIn(m, actor, referral, lawyer.mediator!, now);
     return choice;
   }
 
@@ -188,11 +170,8 @@ export class ChooseLawyer {
       conflictRepresentationId: found.representationId,
     });
     await m.insert(LawyerChoice, choice);
-    await this.outbox.add(m, LawyerChoiceRefusedV1, {
-      ...referralFacts(referral, this.agency.kind),
-      choiceId: choice.id,
-      lawyerId: lawyer.mediatorId,
-      firm: lawyer.firm,
+    await this.work.report(m, LawyerChoiceRefusedV1, referral, {
+      ...choiceFacts(choice),
       conflictSource: found.source,
       partyPosition: found.party.position,
       refusedAt: now.toISOString(),
@@ -210,9 +189,7 @@ export class ChooseLawyer {
   ): LawyerChoice {
     return Object.assign(new LawyerChoice(), {
       id: randomUUID(),
-      referralId: referral.id,
-      caseId: referral.caseId,
-      agencyId: referral.agencyId,
+      ...ReferralWorkUnit.recordOf(referral, actor, at),
       lawyerId: lawyer.mediatorId,
       lawyerName: lawyer.mediator!.name,
       firm: lawyer.firm,
@@ -225,9 +202,6 @@ export class ChooseLawyer {
       conflictRepresentationId: null,
       replacedByChoiceId: null,
       replacedAt: null,
-      recordedAt: at,
-      recordedById: actor.id,
-      recordedByName: actor.name,
     } satisfies LawyerChoice);
   }
 }
@@ -255,5 +229,8 @@ function conflictOfInterest(found: ConflictOfInterest, lawyer: LawyerProfile) {
         `该律师所在律所（${lawyer.firm}）曾代理当事人${party}，存在利益冲突，请另行选择`,
       );
 }
+
+/** What every event about a choice says of it: which one, and the lawyer and firm chosen. */
+const choiceFacts = (c: LawyerChoice) => ({ choiceId: c.id, lawyerId: c.lawyerId, firm: c.firm });
 
 const sameSet = (a: number[], b: number[]) => a.length === new Set(b).size && b.every((x) => a.includes(x));

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { ConflictSource, LawyerChoiceStatus } from '@fengqiao/contracts';
+import { RecordedReferralRecord } from '@fengqiao/agency-kit';
 
 /**
  * 自主选择: one choice of a lawyer by a referral's parties, kept as the studio's ledger: the one in
@@ -10,19 +11,7 @@ import type { ConflictSource, LawyerChoiceStatus } from '@fengqiao/contracts';
 @Index('lawyer_choices_referral_recorded', ['referralId', 'recordedAt'])
 // At most one choice in force per referral.
 @Index('lawyer_choices_referral_chosen', ['referralId'], { unique: true, where: "status = 'chosen'" })
-export class LawyerChoice {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId!: string;
-
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
-
+export class LawyerChoice extends RecordedReferralRecord {
   @Column('uuid', { name: 'lawyer_id' })
   lawyerId!: string;
 
@@ -60,13 +49,4 @@ export class LawyerChoice {
 
   @Column('timestamptz', { name: 'replaced_at', nullable: true })
   replacedAt!: Date | null;
-
-  @Column('timestamptz', { name: 'recorded_at' })
-  recordedAt!: Date;
-
-  @Column('varchar', { name: 'recorded_by_id', length: 64 })
-  recordedById!: string;
-
-  @Column('varchar', { name: 'recorded_by_name', length: 100 })
-  recordedByName!: string;
 }

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   ProBonoHoursRecordedV1,
   type Actor,
   type ProBonoHoursView,
   type RecordProBonoHoursRequest,
 } from '@fengqiao/contracts';
-import {
-  AgencyIdentity,
-  beijingDay,
-  lockWorkingReferral,
-  referralFacts,
-  type ReferralWork,
-} from '@fengqiao/agency-kit';
+import { beijingDay, ReferralWorkUnit, type ReferralWork } from '@fengqiao/agency-kit';
 import { unprocessable } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
 import { findStudioLawyer } from '../roster/studio-lawyers';
 import { ProBonoEntry } from './pro-bono-entry.entity';
 import { toProBonoHoursView } from './pro-bono.views';
@@ -36,15 +28,10 @@ const MAX_HALF_HOURS_A_DAY = 24;
  */
 @Injectable()
 export class ProBonoHours {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly agency: AgencyIdentity,
-  ) {}
+  constructor(private readonly work: ReferralWorkUnit) {}
 
   record(actor: Actor, referralId: string, input: RecordProBonoHoursRequest): Promise<ProBonoHoursView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, referralId, RECORD_HOURS);
+    return this.work.on(actor, referralId, RECORD_HOURS, async (m, referral) => {
       const lawyer = await findStudioLawyer(m, referral.agencyId, input.lawyerId, true);
       if (!lawyer) throw unprocessable('lawyerId', 'is not a lawyer of this studio', '不是本工作室的律师');
       const now = new Date();
@@ -76,20 +63,14 @@ export class ProBonoHours {
         );
       const entry = m.create(ProBonoEntry, {
         id: randomUUID(),
-        agencyId: referral.agencyId,
+        ...ReferralWorkUnit.recordOf(referral, actor, now),
         lawyerId: lawyer.mediatorId,
-        referralId: referral.id,
-        caseId: referral.caseId,
         workDate: input.date,
         halfHours,
         activity: input.activity,
-        recordedAt: now,
-        recordedById: actor.id,
-        recordedByName: actor.name,
       });
       await m.insert(ProBonoEntry, entry);
-      await this.outbox.add(m, ProBonoHoursRecordedV1, {
-        ...referralFacts(referral, this.agency.kind),
+      await this.work.report(m, ProBonoHoursRecordedV1, referral, {
         entryId: entry.id,
         lawyerId: lawyer.mediatorId,
         date: input.date,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Mediator } from '@fengqiao/agency-kit';
-import { maskPhone, type PersonalDataCipher } from '@fengqiao/pii';
+import { insertMissing, insertMissingMediators, type DemoMediator } from '@fengqiao/agency-kit';
+import type { PersonalDataCipher } from '@fengqiao/pii';
 import { Representation } from '../representations/representation.entity';
 import { LawyerProfile } from '../roster/lawyer-profile.entity';
 
@@ -9,19 +9,13 @@ const CITY_STUDIO = '6a1f0c00-0000-4000-8000-000000000402'; // 青州市公共�
 const ZHENGHE = '山东正和律师事务所';
 const MINGDE = '山东明德律师事务所';
 
-interface DemoLawyer {
-  id: string;
-  agencyId: string;
-  name: string;
+/** A kit mediator of category lawyer, with what their roster profile adds. */
+interface DemoLawyer extends Omit<DemoMediator, 'category'> {
   firm: string;
   licenceNumber: string;
-  specialties: string[];
   languages: string[];
   yearsOfPractice: number;
   published: boolean;
-  gold?: boolean;
-  phone: string;
-  introduction: string;
 }
 
 /** Six lawyers of two firms on the two demo studios' rosters; all published but one. */
@@ -130,28 +124,14 @@ export async function seedDemoLawyers(
   cipher: PersonalDataCipher,
 ): Promise<{ lawyers: number; representations: number }> {
   return dataSource.transaction(async (m) => {
-    // ON CONFLICT DO NOTHING; RETURNING gives back only the rows it inserted.
-    const insertMissing = async (entity: Function, values: object[]) => {
-      const result = await m.createQueryBuilder().insert().into(entity).values(values).orIgnore().execute();
-      return (result.raw as unknown[]).length;
-    };
-    await insertMissing(
-      Mediator,
-      DEMO_LAWYERS.map((l) => ({
-        id: l.id,
-        agencyId: l.agencyId,
-        userId: null,
-        name: l.name,
-        category: 'lawyer',
-        specialties: l.specialties,
-        gold: l.gold ?? false,
-        onDuty: true,
-        phoneEncrypted: cipher.encrypt(l.phone),
-        phoneMasked: maskPhone(l.phone),
-        introduction: l.introduction,
-      })),
+    // The insert takes the mediator's columns only: the profile's fields are left out of it.
+    await insertMissingMediators(
+      m,
+      cipher,
+      DEMO_LAWYERS.map((l) => ({ ...l, category: 'lawyer' })),
     );
     const lawyers = await insertMissing(
+      m,
       LawyerProfile,
       DEMO_LAWYERS.map((l) => ({
         mediatorId: l.id,
@@ -163,7 +143,7 @@ export async function seedDemoLawyers(
         publishedAt: l.published ? new Date() : null,
       })),
     );
-    const representations = await insertMissing(Representation, [
+    const representations = await insertMissing(m, Representation, [
       {
         ...DEMO_REPRESENTATION,
         clientNameHash: cipher.lookupHash(DEMO_REPRESENTATION.clientName),

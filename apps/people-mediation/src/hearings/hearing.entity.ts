@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import { ReferralRecord } from '@fengqiao/agency-kit';
 import type {
   HearingChairRole,
   HearingParticipantRole,
@@ -26,19 +27,7 @@ export interface StoredStatement {
  */
 @Entity({ name: 'hearings' })
 @Index('hearings_referral_sequence', ['referralId', 'sequence'], { unique: true })
-export class Hearing {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId!: string;
-
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
-
+export class Hearing extends ReferralRecord {
   /** The 1st, 2nd … hearing on the referral. */
   @Column('smallint')
   sequence!: number;
@@ -85,6 +74,7 @@ export class Hearing {
   @Column('varchar', { length: 16, nullable: true })
   result!: HearingResult | null;
 
+  // Not a RecordedReferralRecord: a hearing is recorded only once held, so these stay empty till then.
   @Column('timestamptz', { name: 'recorded_at', nullable: true })
   recordedAt!: Date | null;
 

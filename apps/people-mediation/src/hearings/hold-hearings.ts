@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import {
-  AgencyIdentity,
-  lockWorkingReferral,
-  referralFacts,
-  WHILE_MEDIATING,
-  type ReferralWork,
-} from '@fengqiao/agency-kit';
+import { ReferralWorkUnit, WHILE_MEDIATING, type ReferralWork } from '@fengqiao/agency-kit';
 import {
   HearingHeldV1,
   HearingScheduledV1,
@@ -17,7 +10,6 @@ import {
   type ScheduleHearingCommand,
 } from '@fengqiao/contracts';
 import { conflict, notFound, unprocessableAll } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
 import { Hearing } from './hearing.entity';
 import { recordProblems, scheduleProblems } from './hearing-rules';
 import { toHearingView } from './hearing.views';
@@ -29,6 +21,9 @@ const SCHEDULE: ReferralWork = {
 };
 const RECORD: ReferralWork = { from: WHILE_MEDIATING, en: 'record a hearing on referral', zh: '记录听证' };
 
+/** What every hearing event says of the hearing, beside the referral's facts. */
+const hearingFacts = (h: Hearing) => ({ hearingId: h.id, sequence: h.sequence });
+
 /**
  * 听证调 (五级联动's fourth rung): a committee schedules a hearing on a referral it is working on,
  * then records it held, once. Each step is one transaction with its event; the referral stays
@@ -36,15 +31,10 @@ const RECORD: ReferralWork = { from: WHILE_MEDIATING, en: 'record a hearing on r
  */
 @Injectable()
 export class HoldHearings {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly agency: AgencyIdentity,
-  ) {}
+  constructor(private readonly work: ReferralWorkUnit) {}
 
   schedule(actor: Actor, cmd: ScheduleHearingCommand): Promise<HearingView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, cmd.referralId, SCHEDULE);
+    return this.work.on(actor, cmd.referralId, SCHEDULE, async (m, referral) => {
       const problems = scheduleProblems(cmd, referral);
       if (problems.length) throw unprocessableAll(problems);
       const chair = cmd.chair!; // present: scheduleProblems requires it
@@ -57,9 +47,7 @@ export class HoldHearings {
       const now = new Date();
       const hearing = m.create(Hearing, {
         id: randomUUID(),
-        referralId: referral.id,
-        caseId: referral.caseId,
-        agencyId: referral.agencyId,
+        ...ReferralWorkUnit.idsOf(referral),
         sequence: Number(last) + 1,
         status: 'scheduled',
         scheduledFor: new Date(cmd.scheduledFor),
@@ -75,10 +63,8 @@ export class HoldHearings {
         scheduledById: actor.id,
       });
       await m.save(hearing);
-      await this.outbox.add(m, HearingScheduledV1, {
-        ...referralFacts(referral, this.agency.kind),
-        hearingId: hearing.id,
-        sequence: hearing.sequence,
+      await this.work.report(m, HearingScheduledV1, referral, {
+        ...hearingFacts(hearing),
         scheduledFor: hearing.scheduledFor.toISOString(),
         place: hearing.place,
         chairRole: hearing.chairRole,
@@ -91,8 +77,7 @@ export class HoldHearings {
   }
 
   record(actor: Actor, cmd: RecordHearingCommand): Promise<HearingView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, cmd.referralId, RECORD);
+    return this.work.on(actor, cmd.referralId, RECORD, async (m, referral) => {
       const hearing = await m.findOne(Hearing, {
         where: { id: cmd.hearingId, referralId: referral.id },
         lock: { mode: 'pessimistic_write' },
@@ -122,10 +107,8 @@ export class HoldHearings {
         recordedById: actor.id,
       });
       await m.save(hearing);
-      await this.outbox.add(m, HearingHeldV1, {
-        ...referralFacts(referral, this.agency.kind),
-        hearingId: hearing.id,
-        sequence: hearing.sequence,
+      await this.work.report(m, HearingHeldV1, referral, {
+        ...hearingFacts(hearing),
         heldAt: cmd.heldAt,
         result: cmd.result,
         finding: cmd.finding,

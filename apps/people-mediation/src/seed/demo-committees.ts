@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { Mediator } from '@fengqiao/agency-kit';
-import type { MediatorCategory } from '@fengqiao/contracts';
-import { maskPhone, type PersonalDataCipher } from '@fengqiao/pii';
+import { insertMissing, insertMissingMediators, type DemoMediator } from '@fengqiao/agency-kit';
+import type { PersonalDataCipher } from '@fengqiao/pii';
 import { CommitteeProfile } from '../committees/committee-profile.entity';
 
 /** The demo city's people's committees (ids and jurisdictions as dispatch's demo city has them). */
@@ -93,17 +92,6 @@ const COMMITTEES: Omit<CommitteeProfile, 'updatedAt' | 'updatedById' | 'createdA
     disputeTypes: ['neighbour', 'land', 'marriage_family'],
   },
 ];
-
-interface DemoMediator {
-  id: string;
-  agencyId: string;
-  name: string;
-  category: MediatorCategory;
-  specialties: string[];
-  gold?: boolean;
-  phone: string;
-  introduction: string;
-}
 
 const mediatorId = (n: number) => `6a1f0c00-0000-4000-8600-${String(n).padStart(12, '0')}`;
 const [HUANGLOU, LULI, MEDICAL, TRAFFIC, WANGFU, MIHE] = COMMITTEES.map((c) => c.agencyId);
@@ -244,36 +232,12 @@ export async function seedDemoCommittees(
   dataSource: DataSource,
   cipher: PersonalDataCipher,
 ): Promise<{ profiles: number; mediators: number }> {
-  return dataSource.transaction(async (m) => {
-    const profiles = await m
-      .createQueryBuilder()
-      .insert()
-      .into(CommitteeProfile)
-      .values(COMMITTEES.map((c) => ({ ...c, updatedAt: new Date(), updatedById: 'seed' })))
-      .orIgnore()
-      .returning('agency_id')
-      .execute();
-    const mediators = await m
-      .createQueryBuilder()
-      .insert()
-      .into(Mediator)
-      .values(
-        MEDIATORS.map(({ phone, ...rest }) => ({
-          ...rest,
-          gold: rest.gold ?? false,
-          onDuty: true,
-          userId: null,
-          phoneEncrypted: cipher.encrypt(phone),
-          phoneMasked: maskPhone(phone),
-        })),
-      )
-      .orIgnore()
-      .returning('id')
-      .execute();
-    // RETURNING lists only the rows inserted: those skipped as already there are not counted.
-    return {
-      profiles: (profiles.raw as unknown[]).length,
-      mediators: (mediators.raw as unknown[]).length,
-    };
-  });
+  return dataSource.transaction(async (m) => ({
+    profiles: await insertMissing(
+      m,
+      CommitteeProfile,
+      COMMITTEES.map((c) => ({ ...c, updatedAt: new Date(), updatedById: 'seed' })),
+    ),
+    mediators: await insertMissingMediators(m, cipher, MEDIATORS),
+  }));
 }

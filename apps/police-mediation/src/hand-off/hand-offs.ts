@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   ReferralHandOffRequestedV1,
   type Actor,
@@ -8,8 +7,7 @@ import {
   type HandOffView,
 } from '@fengqiao/contracts';
 import { conflict, unprocessable } from '@fengqiao/errors';
-import { Outbox } from '@fengqiao/messaging';
-import { AgencyIdentity, lockWorkingReferral, referralFacts, WHILE_MEDIATING } from '@fengqiao/agency-kit';
+import { ReferralWorkUnit, WHILE_MEDIATING } from '@fengqiao/agency-kit';
 import { HandOff } from './hand-off.entity';
 import { StationedCommittee } from './stationed-committee.entity';
 
@@ -34,15 +32,10 @@ const toHandOffView = (h: HandOff): HandOffView => ({
  */
 @Injectable()
 export class HandOffs {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly agency: AgencyIdentity,
-  ) {}
+  constructor(private readonly work: ReferralWorkUnit) {}
 
   request(actor: Actor, command: HandOffReferralCommand): Promise<HandOffView> {
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, command.referralId, HAND_OFF);
+    return this.work.on(actor, command.referralId, HAND_OFF, async (m, referral) => {
       const committee = await m.findOneBy(StationedCommittee, { stationAgencyId: referral.agencyId });
       if (!committee) {
         throw unprocessable(
@@ -71,8 +64,7 @@ export class HandOffs {
         requestedByName: actor.name,
       });
       await m.insert(HandOff, handOff);
-      await this.outbox.add(m, ReferralHandOffRequestedV1, {
-        ...referralFacts(referral, this.agency.kind),
+      await this.work.report(m, ReferralHandOffRequestedV1, referral, {
         toAgencyId: handOff.toAgencyId,
         reason: handOff.reason,
         requestedAt: handOff.requestedAt.toISOString(),

@@ -9,11 +9,15 @@ import {
   type IncidentLinkView,
   type Page,
 } from '@fengqiao/contracts';
+import { IncidentLinkQueries } from './incident-link-queries';
 import { IncidentLinks } from './incident-links';
 
 @Controller()
 export class IncidentHandlers {
-  constructor(private readonly incidents: IncidentLinks) {}
+  constructor(
+    private readonly incidents: IncidentLinks,
+    private readonly queries: IncidentLinkQueries,
+  ) {}
 
   @MessagePattern(PoliceSubjects.incidentLink)
   @Audited()
@@ -29,6 +33,6 @@ export class IncidentHandlers {
     @Payload('actor') actor: Actor,
     @Payload('body') query: ListReferralIncidentsCommand,
   ): Promise<Page<IncidentLinkView>> {
-    return this.incidents.list(actor, query);
+    return this.queries.list(actor, query);
   }
 }

@@ -1,6 +1,4 @@
-import 'reflect-metadata';
-import { makeAgencyDataSource } from '@fengqiao/agency-kit';
-import { ensureDatabase, openAndMigrate } from '@fengqiao/database';
+import { runAgencySeed } from '@fengqiao/agency-kit';
 import { StationedCommittee } from '../hand-off/stationed-committee.entity';
 import { policeMediation } from '../service';
 
@@ -13,13 +11,8 @@ const DEMO_STATIONED_COMMITTEES = [
   },
 ];
 
-/** Upserts the police service's demo data; running it again changes nothing. Development only. */
-async function main() {
-  if (process.env.NODE_ENV === 'production') throw new Error('the demo seed never runs in production');
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/fengqiao';
-  await ensureDatabase(url);
-  const dataSource = makeAgencyDataSource('police', url, policeMediation);
-  await openAndMigrate(dataSource);
+/** `node apps/police-mediation/dist/seed/seed-demo.cli.js`: upserts, so running it again changes nothing. */
+runAgencySeed(policeMediation, 'the police demo data', async (dataSource) => {
   await dataSource.getRepository(StationedCommittee).upsert(
     DEMO_STATIONED_COMMITTEES.map((c) => ({
       ...c,
@@ -29,11 +22,5 @@ async function main() {
     })),
     ['stationAgencyId'],
   );
-  console.log(`police demo data ready: ${DEMO_STATIONED_COMMITTEES.length} stationed committee(s)`);
-  await dataSource.destroy();
-}
-
-main().catch((e: Error) => {
-  console.error(`seeding the police demo data failed: ${e.message}`);
-  process.exit(1);
+  return `police demo data ready: ${DEMO_STATIONED_COMMITTEES.length} stationed committee(s)`;
 });

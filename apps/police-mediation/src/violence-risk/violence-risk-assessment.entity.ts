@@ -1,22 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { RiskLevel, ViolenceRiskGrade } from '@fengqiao/contracts';
+import { ReferralRecord } from '@fengqiao/agency-kit';
 
 /** One 民转刑 risk assessment of a referral's dispute; a referral may be assessed again as it develops. */
 @Entity({ name: 'violence_risk_assessments' })
 @Index('violence_risk_assessments_referral', ['referralId', 'assessedAt'])
-export class ViolenceRiskAssessment {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'referral_id' })
-  referralId!: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId!: string;
-
-  @Column('uuid', { name: 'agency_id' })
-  agencyId!: string;
-
+export class ViolenceRiskAssessment extends ReferralRecord {
   /** The checklist's factor codes that were found. */
   @Column('varchar', { array: true, length: 40 })
   factors!: string[];

@@ -1,25 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   RISK_LEVELS,
   ViolenceRiskAssessedV1,
   type Actor,
   type AssessViolenceRiskCommand,
-  type ListViolenceRiskAssessmentsCommand,
-  type Page,
   type ViolenceRiskAssessmentView,
 } from '@fengqiao/contracts';
-import { pageWindow } from '@fengqiao/database';
-import { Outbox } from '@fengqiao/messaging';
-import {
-  AgencyIdentity,
-  findOwnReferral,
-  lockWorkingReferral,
-  referralFacts,
-  WHILE_MEDIATING,
-  type InboxReferral,
-} from '@fengqiao/agency-kit';
+import { ReferralWorkUnit, WHILE_MEDIATING, type InboxReferral } from '@fengqiao/agency-kit';
 import { ViolenceRiskAssessment } from './violence-risk-assessment.entity';
 import { toViolenceRiskAssessmentView } from './violence-risk.views';
 import { checklistFactors, scoreViolenceRisk, type ViolenceRiskScore } from './violence-risk-score';
@@ -37,22 +25,15 @@ const ASSESS = {
  */
 @Injectable()
 export class ViolenceRiskAssessments {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly agency: AgencyIdentity,
-  ) {}
+  constructor(private readonly work: ReferralWorkUnit) {}
 
   assess(actor: Actor, command: AssessViolenceRiskCommand): Promise<ViolenceRiskAssessmentView> {
     const factors = checklistFactors(command.factors);
     const result = scoreViolenceRisk(factors);
-    return this.dataSource.transaction(async (m) => {
-      const referral = await lockWorkingReferral(m, actor, command.referralId, ASSESS);
+    return this.work.on(actor, command.referralId, ASSESS, async (m, referral) => {
       const assessment = m.create(ViolenceRiskAssessment, {
         id: randomUUID(),
-        referralId: referral.id,
-        caseId: referral.caseId,
-        agencyId: referral.agencyId,
+        ...ReferralWorkUnit.idsOf(referral),
         factors,
         ...result,
         raisesRiskTo: result.raisesRiskTo ?? null,
@@ -63,8 +44,7 @@ export class ViolenceRiskAssessments {
       });
       await m.insert(ViolenceRiskAssessment, assessment);
       if (raise(referral, result)) await m.save(referral);
-      await this.outbox.add(m, ViolenceRiskAssessedV1, {
-        ...referralFacts(referral, this.agency.kind),
+      await this.work.report(m, ViolenceRiskAssessedV1, referral, {
         assessmentId: assessment.id,
         grade: result.grade,
         score: result.score,
@@ -77,22 +57,6 @@ export class ViolenceRiskAssessments {
       });
       return toViolenceRiskAssessmentView(assessment);
     });
-  }
-
-  /** A referral's assessments, the latest first. */
-  async list(
-    actor: Actor,
-    query: ListViolenceRiskAssessmentsCommand,
-  ): Promise<Page<ViolenceRiskAssessmentView>> {
-    await findOwnReferral(this.dataSource.manager, actor, query.referralId);
-    const { page, pageSize, skip } = pageWindow(query);
-    const [rows, total] = await this.dataSource.getRepository(ViolenceRiskAssessment).findAndCount({
-      where: { referralId: query.referralId, ...(query.grade ? { grade: query.grade } : {}) },
-      order: { assessedAt: 'DESC', id: 'DESC' },
-      skip,
-      take: pageSize,
-    });
-    return { items: rows.map(toViolenceRiskAssessmentView), page, pageSize, total };
   }
 }
 

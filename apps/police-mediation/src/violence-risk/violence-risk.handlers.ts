@@ -10,10 +10,14 @@ import {
   type ViolenceRiskAssessmentView,
 } from '@fengqiao/contracts';
 import { ViolenceRiskAssessments } from './violence-risk-assessments';
+import { ViolenceRiskQueries } from './violence-risk-queries';
 
 @Controller()
 export class ViolenceRiskHandlers {
-  constructor(private readonly assessments: ViolenceRiskAssessments) {}
+  constructor(
+    private readonly assessments: ViolenceRiskAssessments,
+    private readonly queries: ViolenceRiskQueries,
+  ) {}
 
   @MessagePattern(PoliceSubjects.violenceRiskAssess)
   @Audited()
@@ -29,6 +33,6 @@ export class ViolenceRiskHandlers {
     @Payload('actor') actor: Actor,
     @Payload('body') query: ListViolenceRiskAssessmentsCommand,
   ): Promise<Page<ViolenceRiskAssessmentView>> {
-    return this.assessments.list(actor, query);
+    return this.queries.list(actor, query);
   }
 }

@@ -65,20 +65,14 @@ export class AgreementQueries {
     await findOwnReferral(m, actor, referralId);
     const agreement = await m.findOne(Agreement, { where: { referralId } });
     if (!agreement) throw noAgreement(referralId);
-    const opened = agreement.documentId ? await this.documents.open(m, agreement.documentId) : null;
-    if (!opened) {
+    const pdf = agreement.documentId ? await this.documents.openForReply(m, agreement.documentId) : null;
+    if (!pdf) {
       throw conflict(
         `agreement ${agreement.number} is not signed yet: its PDF is made when it is signed`,
         `调解协议书${agreement.number}尚未签署，签署后方生成PDF文书`,
       );
     }
-    return {
-      filename: opened.document.filename,
-      contentType: opened.document.contentType,
-      sha256: opened.document.sha256,
-      bytes: opened.document.bytes,
-      base64: opened.content.toString('base64'),
-    };
+    return pdf;
   }
 
   /**

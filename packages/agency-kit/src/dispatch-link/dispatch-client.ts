@@ -2,7 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
 import { actorSigningKey } from '@fengqiao/access-token';
 import { natsServers } from '@fengqiao/config';
-import { DispatchSubjects, type Actor } from '@fengqiao/contracts';
+import { DispatchSubjects, type Actor, type AgencyView } from '@fengqiao/contracts';
+import { notFound } from '@fengqiao/errors';
 import { RpcClient } from '@fengqiao/messaging';
 import type { AgencyEnv } from '../config';
 
@@ -36,6 +37,21 @@ export class DispatchClient implements OnApplicationShutdown {
     body: object,
   ): Promise<T> {
     return this.rpc.request<T>('dispatch', subject, actor, body);
+  }
+
+  /**
+   * An agency of one kind as dispatch knows it (its name, its 辖区): any other agency is not found
+   * (404) as that kind, named in both languages (e.g. 'judicial office' / '司法所').
+   */
+  async agencyOfKind(
+    actor: Actor,
+    agencyId: string,
+    kind: AgencyView['kind'],
+    named: { en: string; zh: string },
+  ): Promise<AgencyView> {
+    const agency = await this.request<AgencyView>(DispatchSubjects.agencyGet, actor, { agencyId });
+    if (agency.kind !== kind) throw notFound(named.en, named.zh, agencyId);
+    return agency;
   }
 
   async onApplicationShutdown(): Promise<void> {

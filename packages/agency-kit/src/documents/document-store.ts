@@ -27,6 +27,18 @@ export interface OpenedDocument {
   content: Buffer;
 }
 
+/**
+ * A kept document as an agency service answers it over NATS: base64, with what the gateway needs to
+ * serve it as a download (AgreementPdfView, JudicialConfirmationPdfView …).
+ */
+export interface DocumentReply {
+  filename: string;
+  contentType: string;
+  sha256: string;
+  bytes: number;
+  base64: string;
+}
+
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -80,5 +92,13 @@ export class DocumentStore {
       throw new Error(`kept document ${id} does not match its SHA-256: refusing to serve it`);
     }
     return { document, content };
+  }
+
+  /** A kept document opened for a reply (base64 with its name, type, hash and size); null when none. */
+  async openForReply(m: EntityManager, id: string): Promise<DocumentReply | null> {
+    const opened = await this.open(m, id);
+    if (!opened) return null;
+    const { filename, contentType, sha256, bytes } = opened.document;
+    return { filename, contentType, sha256, bytes, base64: opened.content.toString('base64') };
   }
 }

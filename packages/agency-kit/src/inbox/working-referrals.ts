@@ -29,6 +29,9 @@ export interface ReferralWork {
 /** Work that needs the referral in hand and not yet closed: sessions, agreements, assessments. */
 export const WHILE_MEDIATING = ['accepted', 'in_progress'] as const satisfies readonly ReferralStatus[];
 
+/** Work on a referral the agency has taken on, closed too (what follows 办结: 司法确认, legal aid, hours). */
+export const TAKEN_ON = [...WHILE_MEDIATING, 'closed'] as const satisfies readonly ReferralStatus[];
+
 /**
  * The one way into a referral for work on it: locked for the transaction, the agency's own (to
  * anyone else it does not exist: 404), and in a status the work allows (409 naming both).

@@ -9,6 +9,7 @@ import {
 import { unprocessable } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { AgencyIdentity } from '../agency-kind';
+import type { InboxReferral } from '../inbox/inbox-referral.entity';
 import { toInboxReferralView } from '../inbox/inbox.views';
 import {
   lockWorkingReferral,
@@ -67,20 +68,36 @@ export class AssignMediator {
     return this.dataSource.transaction(async (m) => {
       const referral = await lockWorkingReferral(m, actor, input.referralId, ASSIGN);
       const mediator = await assignableMediator(m, referral.agencyId, input.mediatorId);
-      const previous = referral.mediatorId;
-      // The same mediator again changes nothing, and says nothing.
-      if (previous === mediator.id) return toInboxReferralView(referral);
-      referral.mediatorId = mediator.id;
-      await m.save(referral);
-      await this.outbox.add(m, ReferralMediatorAssignedV1, {
-        ...referralFacts(referral, this.agency.kind),
-        mediatorId: mediator.id,
-        mediatorName: mediator.name,
-        ...(previous ? { previousMediatorId: previous } : {}),
-        assignedAt: new Date().toISOString(),
-        assignedBy: actor,
-      });
+      await this.assignIn(m, actor, referral, mediator);
       return toInboxReferralView(referral);
     });
+  }
+
+  /**
+   * Makes `mediator` the one in charge of `referral` and says so, in the caller's transaction with
+   * the referral locked (a service's own way of choosing one, such as the parties choosing their
+   * lawyer, ends here too). The same mediator again changes nothing, and says nothing: answers
+   * whether it changed.
+   */
+  async assignIn(
+    m: EntityManager,
+    actor: Actor,
+    referral: InboxReferral,
+    mediator: Pick<Mediator, 'id' | 'name'>,
+    at = new Date(),
+  ): Promise<boolean> {
+    const previous = referral.mediatorId;
+    if (previous === mediator.id) return false;
+    referral.mediatorId = mediator.id;
+    await m.save(referral);
+    await this.outbox.add(m, ReferralMediatorAssignedV1, {
+      ...referralFacts(referral, this.agency.kind),
+      mediatorId: mediator.id,
+      mediatorName: mediator.name,
+      ...(previous ? { previousMediatorId: previous } : {}),
+      assignedAt: at.toISOString(),
+      assignedBy: actor,
+    });
+    return true;
   }
 }

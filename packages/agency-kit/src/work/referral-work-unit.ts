@@ -5,6 +5,7 @@ import { Outbox } from '@fengqiao/messaging';
 import { AgencyIdentity } from '../agency-kind';
 import type { InboxReferral } from '../inbox/inbox-referral.entity';
 import { lockWorkingReferral, referralFacts, type ReferralWork } from '../inbox/working-referrals';
+import type { RecordedReferralRecord } from './referral-record.entity';
 
 /**
  * The shape of every piece of work on a referral, written once: one transaction with the agency's
@@ -45,5 +46,15 @@ export class ReferralWorkUnit {
   /** The referral record's ids, for a new row of work on it. */
   static idsOf(referral: InboxReferral): { referralId: string; caseId: string; agencyId: string } {
     return { referralId: referral.id, caseId: referral.caseId, agencyId: referral.agencyId };
+  }
+
+  /** The ids and the who and when of a new RecordedReferralRecord: `actor` recorded it `at`. */
+  static recordOf(referral: InboxReferral, actor: Actor, at: Date): Omit<RecordedReferralRecord, 'id'> {
+    return {
+      ...ReferralWorkUnit.idsOf(referral),
+      recordedAt: at,
+      recordedById: actor.id,
+      recordedByName: actor.name,
+    };
   }
 }

@@ -71,7 +71,7 @@ async function generateLedgerWork(client, { agencyId, period }) {
   );
   await client.query('COMMIT');
   for (const t of ['mediation_sessions', 'agreements', 'agreement_parties', 'agreement_terms', 'follow_ups'])
-    await client.query(`ANALYZE ${S}.${t}`);
+    await client.query(`VACUUM ANALYZE ${S}.${t}`);
   return {
     seconds: (Date.now() - t0) / 1000,
     sessions: sessions.rowCount,

@@ -89,17 +89,24 @@ export class ReferralLifecycle {
   start(actor: Actor, referralId: string): Promise<InboxReferralView> {
     return this.dataSource.transaction(async (m) => {
       const referral = await this.lockFor(m, actor, referralId, 'start');
-      const now = new Date();
-      referral.status = 'in_progress';
-      referral.startedAt = now;
-      referral.startedById = actor.id;
-      await m.save(referral);
-      await this.outbox.add(m, ReferralStartedV1, {
-        ...this.about(referral),
-        startedAt: now.toISOString(),
-        startedBy: actor,
-      });
+      await this.startIn(m, referral, actor, new Date());
       return toInboxReferralView(referral);
+    });
+  }
+
+  /**
+   * 开始办理 inside a transaction that holds the accepted referral locked: the command above, and
+   * the first mediation session (the work started when that session was held).
+   */
+  async startIn(m: EntityManager, referral: InboxReferral, actor: Actor, at: Date): Promise<void> {
+    referral.status = 'in_progress';
+    referral.startedAt = at;
+    referral.startedById = actor.id;
+    await m.save(referral);
+    await this.outbox.add(m, ReferralStartedV1, {
+      ...this.about(referral),
+      startedAt: at.toISOString(),
+      startedBy: actor,
     });
   }
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   MediationSessionRecordedV1,
-  ReferralStartedV1,
   type Actor,
   type MediationSessionView,
   type RecordMediationSessionCommand,
@@ -12,6 +11,7 @@ import { unprocessableAll, type FieldProblem } from '@fengqiao/errors';
 import { Outbox } from '@fengqiao/messaging';
 import { AgencyIdentity } from '../agency-kind';
 import type { InboxReferral } from '../inbox/inbox-referral.entity';
+import { ReferralLifecycle } from '../inbox/referral-lifecycle';
 import {
   lockWorkingReferral,
   referralFacts,
@@ -42,6 +42,7 @@ export class RecordMediationSession {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly agency: AgencyIdentity,
+    private readonly lifecycle: ReferralLifecycle,
   ) {}
 
   record(actor: Actor, input: RecordMediationSessionCommand): Promise<MediationSessionView> {
@@ -79,7 +80,7 @@ export class RecordMediationSession {
         recordedByName: actor.name,
       });
       await m.save(session);
-      if (referral.status === 'accepted') await this.start(m, referral, actor, heldAt);
+      if (referral.status === 'accepted') await this.lifecycle.startIn(m, referral, actor, heldAt);
       await this.outbox.add(m, MediationSessionRecordedV1, {
         ...referralFacts(referral, this.agency.kind),
         sessionId: session.id,
@@ -91,17 +92,6 @@ export class RecordMediationSession {
         recordedBy: actor,
       });
       return toMediationSessionView(session);
-    });
-  }
-
-  /** 开始办理 by holding the first session: the mediation started when it was held. */
-  private async start(m: EntityManager, referral: InboxReferral, actor: Actor, heldAt: Date) {
-    Object.assign(referral, { status: 'in_progress', startedAt: heldAt, startedById: actor.id });
-    await m.save(referral);
-    await this.outbox.add(m, ReferralStartedV1, {
-      ...referralFacts(referral, this.agency.kind),
-      startedAt: heldAt.toISOString(),
-      startedBy: actor,
     });
   }
 }

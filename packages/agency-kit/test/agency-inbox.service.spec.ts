@@ -598,3 +598,23 @@ describe('the inbox order and filters', () => {
     ]);
   });
 });
+
+describe('a coordinator looking into an agency above their 辖区', () => {
+  it("sees only the referrals of their own area's cases", async () => {
+    const MEDICAL = DEMO_AGENCY.medicalCommittee;
+    const huanglou = { ...issued('people', MEDICAL), jurisdictionCode: '370781007201' };
+    const wangfu = { ...issued('people', MEDICAL), jurisdictionCode: '370781001025' };
+    for (const e of [huanglou, wangfu]) await stores.publish(ReferralIssuedV1, e);
+    const asCity = () =>
+      send<Page<InboxReferralView>>(subjects.inboxList, { agencyId: MEDICAL, pageSize: 100 }, TEST_ACTOR);
+    expect((await eventually(asCity, (p) => p.total === 2)).total).toBe(2);
+
+    const huanglouCoordinator = { ...TEST_ACTOR, id: 'u-hl-coord', jurisdictionCode: '370781007000' };
+    const seen = await send<Page<InboxReferralView>>(
+      subjects.inboxList,
+      { agencyId: MEDICAL, pageSize: 100 },
+      huanglouCoordinator,
+    );
+    expect([seen.total, seen.items.map((r) => r.id)]).toEqual([1, [huanglou.referralId]]);
+  });
+});

@@ -2,6 +2,7 @@ export * from './common/vocabulary';
 export * from './common/actor';
 export * from './common/page';
 export * from './common/party-id-number';
+export * from './common/jurisdiction-code';
 export * from './common/query-boolean';
 export * from './common/envelope';
 export * from './dispatch/agency';

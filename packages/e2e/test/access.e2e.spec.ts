@@ -447,14 +447,9 @@ describe("the authorization matrix, outside the caller's scope", () => {
       )
         continue;
       const url = fill(path, foreign);
-      // The leader's 辖区 is the whole city; coordinators may read any agency's lists; the admin
-      // configures every unit (notification channels) and sees no case.
-      const scoped = expected.filter(
-        (role) =>
-          role !== 'leader' &&
-          role !== 'admin' &&
-          !(role === 'coordinator' && method === 'GET' && path.startsWith('/api/v1/agencies/{agencyId}/')),
-      );
+      // The leader's 辖区 is the whole city; the admin configures every unit (notification channels)
+      // and sees no case. A 黄楼 coordinator reaches no 王府 agency's lists.
+      const scoped = expected.filter((role) => role !== 'leader' && role !== 'admin');
       for (const role of scoped) {
         const r =
           method === 'GET'

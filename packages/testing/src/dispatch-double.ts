@@ -1,7 +1,13 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Subscription } from '@nats-io/transport-node';
-import type { Actor, AgencyView, ListAgenciesQuery, Page } from '@fengqiao/contracts';
+import {
+  subtreePrefix,
+  type Actor,
+  type AgencyView,
+  type ListAgenciesQuery,
+  type Page,
+} from '@fengqiao/contracts';
 import { HubError, notFound, toFieldProblems, validationFailed } from '@fengqiao/errors';
 import type { TestStores } from './index';
 
@@ -128,15 +134,6 @@ function view(
     published: kind === 'lawyer',
     specialties,
   };
-}
-
-/** Every code of a subtree starts with these digits (dispatch's rule for 辖区 codes). */
-function subtreePrefix(code: string): string {
-  const full = code.padEnd(12, '0');
-  if (full.endsWith('00000000')) return full.slice(0, 4);
-  if (full.endsWith('000000')) return full.slice(0, 6);
-  if (full.endsWith('000')) return full.slice(0, 9);
-  return full;
 }
 
 /** How the double answers one subject: from the body and the caller; a thrown HubError is the reply. */

@@ -25,34 +25,5 @@ export class Jurisdiction {
   parentCode!: string | null;
 }
 
-/** Accepts a 6-, 9- or 12-digit code and returns the 12-digit form stored here. */
-export function toStoredCode(code: string): string {
-  return code.padEnd(12, '0');
-}
-
-/** The significant digits of a code: what every code in its subtree starts with. */
-export function subtreePrefix(code: string): string {
-  const full = toStoredCode(code);
-  if (full.endsWith('000000')) return full.slice(0, full.endsWith('00000000') ? 4 : 6);
-  if (full.endsWith('000')) return full.slice(0, 9);
-  return full;
-}
-
-/** A node and its ancestors, nearest first: village → town → district → city (12-digit codes). */
-export function ancestorCodes(code: string): string[] {
-  const full = toStoredCode(code);
-  const chain = [full];
-  for (const keep of [9, 6, 4]) {
-    const up = full.slice(0, keep).padEnd(12, '0');
-    if (up !== chain[chain.length - 1]) chain.push(up);
-  }
-  return chain;
-}
-
-/**
- * Whether a unit at `unitCode` serves a place at `placeCode`: it sits there, above it (town,
- * district, city) or inside it. Who may be referred, summoned or convened for a case.
- */
-export function servesPlace(unitCode: string, placeCode: string): boolean {
-  return ancestorCodes(placeCode).includes(unitCode) || unitCode.startsWith(subtreePrefix(placeCode));
-}
+// The coding scheme is shared with every service that checks an area.
+export { ancestorCodes, servesPlace, subtreePrefix, toStoredCode } from '@fengqiao/contracts';

@@ -12,14 +12,18 @@ import {
   type InboxReferralView,
   type Page,
 } from '@fengqiao/contracts';
-import { Allow, ANY_ROLE, assertAgencyScope, type RequestActor } from '../http/access';
+import { Allow, ANY_ROLE, type RequestActor } from '../http/access';
+import { AgencyRouter } from '../http/agency-router';
 import { CurrentActor } from '../http/actor';
 import { ServiceClient } from '../http/service-client';
 
 @ApiTags('agencies 单位')
 @Controller('api/v1/agencies')
 export class AgenciesController {
-  constructor(private readonly services: ServiceClient) {}
+  constructor(
+    private readonly services: ServiceClient,
+    private readonly agencies: AgencyRouter,
+  ) {}
 
   @Get()
   @Allow(...ANY_ROLE)
@@ -45,8 +49,7 @@ export class AgenciesController {
     @Param() params: AgencyIdParams,
     @Query() query: ListInboxQuery,
   ): Promise<Page<InboxReferralView>> {
-    assertAgencyScope(actor, params.agencyId);
-    const agency = await this.services.dispatch<AgencyView>(DispatchSubjects.agencyGet, actor, params);
+    const agency = await this.agencies.unit(actor, params.agencyId);
     if (!isAgencyKind(agency.kind)) {
       return { items: [], page: query.page ?? 1, pageSize: query.pageSize ?? 20, total: 0 };
     }

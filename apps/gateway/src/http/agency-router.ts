@@ -3,11 +3,12 @@ import {
   AGENCY_KINDS,
   AGENCY_SERVICE,
   DispatchSubjects,
+  servesPlace,
   type AgencyKind,
   type AgencyView,
   type ReferralView,
 } from '@fengqiao/contracts';
-import { conflict, HubError, notFound } from '@fengqiao/errors';
+import { conflict, forbidden, HubError, notFound } from '@fengqiao/errors';
 import { assertAgencyScope, type RequestActor } from './access';
 import { ServiceClient } from './service-client';
 
@@ -30,14 +31,21 @@ const KIND_ZH: Record<AgencyKind, string> = {
 export class AgencyRouter {
   constructor(private readonly services: ServiceClient) {}
 
+  /** The unit a route names (an agency or a department), in the caller's scope. */
+  async unit(actor: RequestActor, agencyId: string): Promise<AgencyView> {
+    assertAgencyScope(actor, agencyId);
+    const unit = await this.services.dispatch<AgencyView>(DispatchSubjects.agencyGet, actor, { agencyId });
+    assertServesArea(actor, unit);
+    return unit;
+  }
+
   /** The agency a route names, in the caller's scope and of one of `kinds`. */
   async agency(
     actor: RequestActor,
     agencyId: string,
     kinds: readonly AgencyKind[] = AGENCY_KINDS,
   ): Promise<AgencyView & { kind: AgencyKind }> {
-    assertAgencyScope(actor, agencyId);
-    const agency = await this.services.dispatch<AgencyView>(DispatchSubjects.agencyGet, actor, { agencyId });
+    const agency = await this.unit(actor, agencyId);
     if (!(kinds as readonly string[]).includes(agency.kind)) throw notOfKind('agency', agencyId, kinds);
     return agency as AgencyView & { kind: AgencyKind };
   }
@@ -88,6 +96,16 @@ export class AgencyRouter {
       throw e;
     }
   }
+}
+
+/**
+ * A coordinator or leader reaches the agencies that serve their 辖区: those inside it and those
+ * above it (the city's 医调委 for a street's coordinator), never a neighbouring street's.
+ */
+function assertServesArea(actor: RequestActor, agency: AgencyView): void {
+  if (actor.role !== 'coordinator' && actor.role !== 'leader') return;
+  if (actor.jurisdictionCode && servesPlace(agency.jurisdictionCode, actor.jurisdictionCode)) return;
+  throw forbidden(`${agency.name} is outside your jurisdiction`, `${agency.name}不在您的辖区范围内`);
 }
 
 function notOfKind(what: 'agency' | 'referral', id: string, kinds: readonly AgencyKind[]): HubError {

@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Actor, DeliveryView, ListDeliveriesQuery, Page } from '@fengqiao/contracts';
+import {
+  subtreePrefix,
+  type Actor,
+  type DeliveryView,
+  type ListDeliveriesQuery,
+  type Page,
+} from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
-import { assertRole, subtreePrefix } from '../roles';
+import { assertRole } from '../roles';
 import { Delivery } from './delivery.entity';
 
 export const DELIVERY_READERS = ['admin', 'coordinator', 'leader'] as const;

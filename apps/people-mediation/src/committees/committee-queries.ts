@@ -1,26 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CommitteeProfileView, ListPeopleCommitteesQuery, Page } from '@fengqiao/contracts';
+import {
+  subtreePrefix,
+  type CommitteeProfileView,
+  type ListPeopleCommitteesQuery,
+  type Page,
+} from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
 import { notFound } from '@fengqiao/errors';
 import { CommitteeProfile } from './committee-profile.entity';
 import { toCommitteeProfileView } from './committee.views';
-
-/**
- * What every code below a jurisdiction starts with: a 6-, 9- or 12-digit code padded to 12, less its
- * trailing levels of zeros (city 4 digits, district 6, street 9, community all 12).
- */
-export function jurisdictionPrefix(code: string): string {
-  const full = code.padEnd(12, '0');
-  for (const [zeros, keep] of [
-    [8, 4],
-    [6, 6],
-    [3, 9],
-  ] as const) {
-    if (full.endsWith('0'.repeat(zeros))) return full.slice(0, keep);
-  }
-  return full;
-}
 
 /** Committee profiles are public within the hub: anyone who can see agencies can read them. */
 @Injectable()
@@ -39,7 +28,7 @@ export class CommitteeQueries {
     if (q.committeeKind) qb.andWhere('p.committee_kind = :kind', { kind: q.committeeKind });
     if (q.jurisdictionCode)
       qb.andWhere('p.jurisdiction_code LIKE :prefix', {
-        prefix: `${jurisdictionPrefix(q.jurisdictionCode)}%`,
+        prefix: `${subtreePrefix(q.jurisdictionCode)}%`,
       });
     if (q.disputeType) qb.andWhere(':type = ANY(p.dispute_types)', { type: q.disputeType });
     const [rows, total] = await qb

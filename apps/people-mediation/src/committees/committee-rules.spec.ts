@@ -1,5 +1,4 @@
 import type { CommitteeKind, SetCommitteeProfileRequest } from '@fengqiao/contracts';
-import { jurisdictionPrefix } from './committee-queries';
 import { membershipProblems, routingProblems, type DispatchAgency } from './committee-rules';
 
 const agency = (specialties: string[]): DispatchAgency => ({
@@ -60,15 +59,4 @@ describe('membership and founding date', () => {
       ),
     ).toEqual(['establishedOn']);
   });
-});
-
-describe('jurisdictionPrefix', () => {
-  it.each([
-    ['370700', '3707'],
-    ['370700000000', '3707'],
-    ['370781', '370781'],
-    ['370781007', '370781007'],
-    ['370781007000', '370781007'],
-    ['370781007201', '370781007201'],
-  ])('%s → %s', (code, prefix) => expect(jurisdictionPrefix(code)).toBe(prefix));
 });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import {
   DispatchSubjects,
+  isWithinJurisdiction,
   OnTheSpotSettledV1,
   type Actor,
   type CaseView,
@@ -17,7 +18,6 @@ import { AgencyIdentity, DispatchClient } from '@fengqiao/agency-kit';
 import { claimIncident, incidentTaken } from '../incidents/incident-claims';
 import { IncidentLink } from '../incidents/incident-link.entity';
 import { incidentNumberOf } from '../incidents/incident-number';
-import { isWithin } from '../stations/jurisdiction';
 import { StationAccess } from '../stations/station-access';
 import { OnTheSpotMediation } from './on-the-spot-mediation.entity';
 import { OnTheSpotParty } from './on-the-spot-party.entity';
@@ -64,7 +64,7 @@ export class RecordOnTheSpotMediation {
     const incidentNumber =
       command.incidentNumber === undefined ? null : incidentNumberOf(command.incidentNumber);
     const station = await this.stations.station(actor, command.agencyId);
-    if (!isWithin(command.jurisdictionCode, station.jurisdictionCode)) {
+    if (!isWithinJurisdiction(command.jurisdictionCode, station.jurisdictionCode)) {
       throw unprocessable(
         'jurisdictionCode',
         `${command.jurisdictionCode} is outside the station's area (${station.jurisdictionCode})`,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DispatchSubjects, type Actor, type AgencyView } from '@fengqiao/contracts';
+import { DispatchSubjects, isWithinJurisdiction, type Actor, type AgencyView } from '@fengqiao/contracts';
 import { forbidden, notFound } from '@fengqiao/errors';
 import { DispatchClient, mayWorkOn } from '@fengqiao/agency-kit';
-import { isWithin } from './jurisdiction';
 
 /** Who may do what with a station's own records (on-the-spot records, its stationed committee). */
 @Injectable()
@@ -27,7 +26,7 @@ export class StationAccess {
     if (mayWorkOn(actor, agencyId)) return;
     if (actor.role === 'coordinator' && actor.jurisdictionCode) {
       const station = await this.station(actor, agencyId);
-      if (isWithin(station.jurisdictionCode, actor.jurisdictionCode)) return;
+      if (isWithinJurisdiction(station.jurisdictionCode, actor.jurisdictionCode)) return;
     }
     throw forbidden("this is another agency's record", '无权查看其他单位的记录');
   }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { InboxReferralView, ListInboxCommand, Page } from '@fengqiao/contracts';
+import { DataSource, Like } from 'typeorm';
+import {
+  subtreePrefix,
+  type Actor,
+  type InboxReferralView,
+  type ListInboxCommand,
+  type Page,
+} from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
 import { InboxReferral } from './inbox-referral.entity';
 import { toInboxReferralView } from './inbox.views';
@@ -14,7 +20,7 @@ export class InboxQueries {
    * then the newest. The order is one of the entity's indexes read backwards, so a page stays cheap
    * for an agency holding 100k referrals.
    */
-  async list(q: ListInboxCommand): Promise<Page<InboxReferralView>> {
+  async list(actor: Actor, q: ListInboxCommand): Promise<Page<InboxReferralView>> {
     const { page, pageSize, skip } = pageWindow(q);
     const [rows, total] = await this.dataSource.getRepository(InboxReferral).findAndCount({
       where: {
@@ -22,6 +28,10 @@ export class InboxQueries {
         ...(q.status ? { status: q.status } : {}),
         ...(q.violenceRisk !== undefined ? { violenceRisk: q.violenceRisk } : {}),
         ...(q.role ? { role: q.role } : {}),
+        // A coordinator looking into an agency above their 辖区 (the city's 医调委) sees their own cases only.
+        ...(actor.role === 'coordinator' && actor.jurisdictionCode
+          ? { jurisdictionCode: Like(`${subtreePrefix(actor.jurisdictionCode)}%`) }
+          : {}),
       },
       order: { violenceRisk: 'DESC', riskRank: 'DESC', issuedAt: 'DESC', id: 'DESC' },
       skip,

@@ -34,11 +34,12 @@ export function createInboxHandlers(kind: AgencyKind): Type<unknown> {
       @Payload('actor') actor: Actor,
       @Payload('body') query: ListInboxCommand,
     ): Promise<Page<InboxReferralView>> {
-      // Coordinators may look into any inbox; agency staff only into their own agency's.
+      // Coordinators look into the inboxes of agencies serving their 辖区 (the gateway checks which);
+      // agency staff only into their own agency's.
       if (actor.role !== 'coordinator' && !mayWorkOn(actor, query.agencyId)) {
         throw forbidden("this is another agency's inbox", '无权查看其他单位的派单');
       }
-      return this.inbox.list(query);
+      return this.inbox.list(actor, query);
     }
 
     @MessagePattern(subjects.referralAccept)

@@ -6,7 +6,8 @@ import { mayWorkOn } from '../inbox/working-referrals';
 
 /**
  * Who may read an agency's mediators, sessions and follow-ups: its own staff and mediators, and
- * coordinators (who look into any agency's inbox too). Only the agency's own people work on them.
+ * coordinators of a 辖区 the agency serves (the gateway checks the area). Only the agency's own people
+ * work on them.
  */
 export const mayRead = (actor: Actor, agencyId: string): boolean =>
   actor.role === 'coordinator' || mayWorkOn(actor, agencyId);

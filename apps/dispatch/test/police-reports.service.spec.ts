@@ -84,6 +84,8 @@ async function policeReferral(over: object = {}, accepted = true): Promise<Refer
 
 const assessment = (r: ReferralView, over: Partial<ViolenceRiskAssessedV1> = {}): ViolenceRiskAssessedV1 => ({
   ...facts(r),
+  caseNumber: r.caseNumber,
+  jurisdictionCode: '370781007201', // aDispute's 卢李村
   assessmentId: randomUUID(),
   grade: 'high',
   score: 70,

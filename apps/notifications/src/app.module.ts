@@ -2,7 +2,6 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { PersonalDataModule, ServiceRuntimeModule } from '@fengqiao/service-runtime';
 import { CHANNEL_ADAPTERS, channelAdapters } from './adapters/channel-registry';
 import { ViolenceRiskAlerts } from './alerts/violence-risk-alerts';
-import { CaseDirectory } from './case-directory/case-directory';
 import { ChannelSettings } from './channels/channel-settings';
 import { ChannelsHandlers } from './channels/channels.handlers';
 import { SCHEMA, SERVICE_NAME, type NotificationsConfig } from './config';
@@ -50,7 +49,6 @@ export class NotificationsModule {
         { provide: DELIVERY_WORKER_OPTIONS, useValue: worker },
         ChannelSettings,
         CreateDeliveries,
-        CaseDirectory,
         ViolenceRiskAlerts,
         DeliveryQueries,
         DeliveryWorkerService,

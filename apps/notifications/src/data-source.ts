@@ -1,13 +1,12 @@
 import { AuditEntry } from '@fengqiao/audit';
 import { createServiceDataSource } from '@fengqiao/database';
 import { MESSAGING_ENTITIES } from '@fengqiao/messaging';
-import { KnownCase } from './case-directory/known-case.entity';
 import { NotificationChannelRow } from './channels/channel.entity';
 import { SCHEMA, SERVICE_NAME } from './config';
 import { Delivery } from './deliveries/delivery.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [NotificationChannelRow, Delivery, KnownCase, ...MESSAGING_ENTITIES, AuditEntry];
+export const ENTITIES = [NotificationChannelRow, Delivery, ...MESSAGING_ENTITIES, AuditEntry];
 
 export const notificationsDataSourceOptions = (url: string, poolSize?: number) => ({
   url,

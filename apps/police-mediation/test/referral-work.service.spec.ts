@@ -68,6 +68,8 @@ describe('民转刑 risk assessment', () => {
       caseId: referral.caseId,
       agencyId: STATION,
       agencyKind: 'police',
+      caseNumber: referral.caseNumber,
+      jurisdictionCode: referral.jurisdictionCode,
       assessmentId: view.id,
       grade: 'medium',
       score: 40,

@@ -78,12 +78,12 @@ const RISK_ZH: Record<RiskLevel, string> = {
  * 【枫桥Hub 民转刑风险预警】案件 370781-2026-000123 民转刑风险评估 85 分（高风险），风险等级升至重大，请立即落实稳控措施。评估人：张警官.
  * Like every message it names the case, never a party.
  */
-export function renderViolenceRiskMessage(event: ViolenceRiskAssessedV1, caseNumber: string): string {
+export function renderViolenceRiskMessage(event: ViolenceRiskAssessedV1): string {
   const raised = event.raisesRiskTo
     ? `，风险等级升至${RISK_ZH[event.raisesRiskTo] ?? event.raisesRiskTo}`
     : '';
   return (
-    `【枫桥Hub 民转刑风险预警】案件 ${caseNumber} 民转刑风险评估 ${event.score} 分（高风险）${raised}，` +
+    `【枫桥Hub 民转刑风险预警】案件 ${event.caseNumber} 民转刑风险评估 ${event.score} 分（高风险）${raised}，` +
     `请立即落实稳控措施。评估人：${event.assessedBy.name}`
   );
 }

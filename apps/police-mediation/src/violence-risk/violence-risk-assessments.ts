@@ -45,6 +45,8 @@ export class ViolenceRiskAssessments {
       await m.insert(ViolenceRiskAssessment, assessment);
       if (raise(referral, result)) await m.save(referral);
       await this.work.report(m, ViolenceRiskAssessedV1, referral, {
+        caseNumber: referral.caseNumber,
+        jurisdictionCode: referral.jurisdictionCode,
         assessmentId: assessment.id,
         grade: result.grade,
         score: result.score,

@@ -72,6 +72,9 @@ export class FollowUpRecordedV1 extends AgencyReferralFacts {
  */
 export class ViolenceRiskAssessedV1 extends AgencyReferralFacts {
   static readonly subject = 'agency.violence_risk.assessed.v1';
+  /** The case's number and 辖区, so an alert can name it and its area's coordinators can find it. */
+  @IsString() caseNumber!: string;
+  @IsString() jurisdictionCode!: string;
   @IsUUID() assessmentId!: string;
   @IsIn(VIOLENCE_RISK_GRADES) grade!: ViolenceRiskGrade;
   @IsInt() score!: number;

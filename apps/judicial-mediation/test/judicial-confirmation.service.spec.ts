@@ -6,7 +6,7 @@ import {
   JudicialConfirmationPreparedV1,
   JudicialSubjects,
   type AgreementView,
-  type JudicialConfirmationPdfView,
+  type KeptDocumentFileView,
   type JudicialConfirmationView,
   type Page,
 } from '@fengqiao/contracts';
@@ -170,7 +170,7 @@ describe('司法确认: the joint application and the 申请书', () => {
     });
     expect(view.agreementNumber).toMatch(/^（\d{4}）黄楼司调字第\d{3}号$/);
 
-    const pdf = await office.send<JudicialConfirmationPdfView>(JudicialSubjects.confirmationGetPdf, {
+    const pdf = await office.send<KeptDocumentFileView>(JudicialSubjects.confirmationGetPdf, {
       referralId: r.referralId,
     });
     expect(pdf.contentType).toBe('application/pdf');

@@ -20,7 +20,6 @@ export {
   DocumentStore,
   MAX_DOCUMENT_BYTES,
   sha256Hex,
-  type DocumentReply,
   type DocumentToKeep,
   type OpenedDocument,
 } from './documents/document-store';

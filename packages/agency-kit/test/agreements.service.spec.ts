@@ -4,7 +4,7 @@ import {
   AgreementDraftedV1,
   AgreementPerformanceRecordedV1,
   AgreementSignedV1,
-  type AgreementPdfView,
+  type KeptDocumentFileView,
   type AgreementSummaryView,
   type AgreementView,
   type Page,
@@ -264,7 +264,7 @@ describe('mediation agreements (调解协议书)', () => {
     expect(signed.parties.every((p) => p.signedAt)).toBe(true);
     expect(signed.document).toMatchObject({ filename: `人民调解协议书_${drafted.number}.pdf` });
 
-    const pdf = await send<AgreementPdfView>(subjects.agreementPdf, { referralId: referral.referralId });
+    const pdf = await send<KeptDocumentFileView>(subjects.agreementPdf, { referralId: referral.referralId });
     const bytes = Buffer.from(pdf.base64, 'base64');
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBe(pdf.bytes);
@@ -358,7 +358,7 @@ describe('mediation agreements (调解协议书)', () => {
     ];
     await draft(referral.referralId, anAgreement({ parties }));
     await sign(referral.referralId);
-    const pdf = await send<AgreementPdfView>(subjects.agreementPdf, { referralId: referral.referralId });
+    const pdf = await send<KeptDocumentFileView>(subjects.agreementPdf, { referralId: referral.referralId });
     const text = pdfText(Buffer.from(pdf.base64, 'base64'));
     expect(text).toContain(`统一社会信用代码：${COMPANY_CODE}`);
     expect(text).toContain('住所：青州市海岱中路1号');

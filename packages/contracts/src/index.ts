@@ -13,6 +13,7 @@ export * from './dispatch/ladder';
 export * from './dispatch/classification';
 export * from './agency/inbox';
 export * from './agency/events';
+export * from './agency/documents';
 export * from './agency/lawyer';
 export * from './agency/mediators';
 export * from './agency/sessions';

@@ -21,13 +21,13 @@ import {
   RecordPerformanceRequest,
   ReferralIdParams,
   SignAgreementRequest,
-  type AgreementPdfView,
+  type KeptDocumentFileView,
   type Page,
 } from '@fengqiao/contracts';
 import { Allow, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { AgencyRouter } from '../http/agency-router';
-import { documentDownload } from './attachment';
+import { documentDownload } from '../http/attachment';
 
 /** 调解协议书: drafted, signed (the PDF kept with the case) and followed through its performance. */
 @ApiTags('agreements 调解协议书')
@@ -106,7 +106,7 @@ export class AgreementsController {
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: 'the signed 调解协议书 (PDF)' })
   async pdf(@CurrentActor() actor: RequestActor, @Param() params: ReferralIdParams): Promise<StreamableFile> {
-    const pdf = await this.agencies.toReferralHolder<AgreementPdfView>(
+    const pdf = await this.agencies.toReferralHolder<KeptDocumentFileView>(
       actor,
       params.referralId,
       (k) => agencySubjects(k).agreementPdf,

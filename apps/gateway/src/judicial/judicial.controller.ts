@@ -20,11 +20,11 @@ import {
   RectificationParams,
   ReferralIdParams,
   ReferToLegalAidRequest,
-  type JudicialConfirmationPdfView,
+  type KeptDocumentFileView,
   type Page,
   type SupervisedCommitteeView,
 } from '@fengqiao/contracts';
-import { documentDownload } from '../agreements/attachment';
+import { documentDownload } from '../http/attachment';
 import { Allow, type RequestActor } from '../http/access';
 import { CurrentActor } from '../http/actor';
 import { AgencyRouter } from '../http/agency-router';
@@ -76,7 +76,7 @@ export class JudicialController {
     @CurrentActor() actor: RequestActor,
     @Param() params: ReferralIdParams,
   ): Promise<StreamableFile> {
-    const pdf = await this.toReferral<JudicialConfirmationPdfView>(
+    const pdf = await this.toReferral<KeptDocumentFileView>(
       actor,
       params,
       JudicialSubjects.confirmationGetPdf,

@@ -18,7 +18,7 @@ import {
 } from '@fengqiao/contracts';
 import { HubError } from '@fengqiao/errors';
 import { connectNats, RpcClient } from '@fengqiao/messaging';
-import { attachment } from '../agreements/attachment';
+import { attachment } from '../http/attachment';
 import type { GatewayEnv } from '../config';
 import type { RequestActor } from '../http/access';
 import { ACTOR_SIGNING_KEY, NATS_CLIENT } from '../http/service-client';

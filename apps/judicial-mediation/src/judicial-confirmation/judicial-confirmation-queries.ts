@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DocumentStore, findOwnReferral } from '@fengqiao/agency-kit';
 import type {
   Actor,
-  JudicialConfirmationPdfView,
+  KeptDocumentFileView,
   JudicialConfirmationView,
   ListJudicialConfirmationsCommand,
   Page,
@@ -30,7 +30,7 @@ export class JudicialConfirmationQueries {
   }
 
   /** The 申请书 as it was prepared, checked against its hash, base64 for the NATS reply. */
-  async pdf(actor: Actor, referralId: string): Promise<JudicialConfirmationPdfView> {
+  async pdf(actor: Actor, referralId: string): Promise<KeptDocumentFileView> {
     const application = await this.latest(actor, referralId);
     const pdf = await this.documents.openForReply(this.dataSource.manager, application.documentId);
     if (!pdf) throw noApplication(referralId);

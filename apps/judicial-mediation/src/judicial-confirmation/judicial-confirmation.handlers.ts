@@ -9,7 +9,7 @@ import {
   PrepareJudicialConfirmationCommand,
   RecordConfirmationFilingCommand,
   RecordConfirmationResultCommand,
-  type JudicialConfirmationPdfView,
+  type KeptDocumentFileView,
   type JudicialConfirmationView,
   type Page,
 } from '@fengqiao/contracts';
@@ -62,7 +62,7 @@ export class JudicialConfirmationHandlers {
   pdf(
     @Payload('actor') actor: Actor,
     @Payload('body') body: JudicialConfirmationOfReferral,
-  ): Promise<JudicialConfirmationPdfView> {
+  ): Promise<KeptDocumentFileView> {
     return this.queries.pdf(actor, body.referralId);
   }
 

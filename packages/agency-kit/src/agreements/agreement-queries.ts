@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   Actor,
-  AgreementPdfView,
+  KeptDocumentFileView,
   AgreementSummaryView,
   AgreementView,
   ListAgreementsCommand,
@@ -60,7 +60,7 @@ export class AgreementQueries {
    * The signed PDF as kept, base64 for the NATS reply (kept documents are sized to fit one). It
    * prints full ID numbers, so only the agency's own people get it.
    */
-  async pdf(actor: Actor, referralId: string): Promise<AgreementPdfView> {
+  async pdf(actor: Actor, referralId: string): Promise<KeptDocumentFileView> {
     const m = this.dataSource.manager;
     await findOwnReferral(m, actor, referralId);
     const agreement = await m.findOne(Agreement, { where: { referralId } });

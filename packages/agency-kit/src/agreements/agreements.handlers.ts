@@ -10,7 +10,7 @@ import {
   RecordPerformanceCommand,
   SignAgreementCommand,
   type AgencyKind,
-  type AgreementPdfView,
+  type KeptDocumentFileView,
   type AgreementSummaryView,
   type AgreementView,
   type Page,
@@ -83,7 +83,7 @@ export function createAgreementHandlers(kind: AgencyKind): Type<unknown> {
     pdf(
       @Payload('actor') actor: Actor,
       @Payload('body') body: AgreementRefCommand,
-    ): Promise<AgreementPdfView> {
+    ): Promise<KeptDocumentFileView> {
       return this.queries.pdf(actor, body.referralId);
     }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { KeptDocumentFileView } from '@fengqiao/contracts';
 import type { EntityManager } from 'typeorm';
 import { unprocessable } from '@fengqiao/errors';
 import { PersonalDataCipher } from '@fengqiao/pii';
@@ -25,18 +26,6 @@ export interface DocumentToKeep {
 export interface OpenedDocument {
   document: KeptDocument;
   content: Buffer;
-}
-
-/**
- * A kept document as an agency service answers it over NATS: base64, with what the gateway needs to
- * serve it as a download (AgreementPdfView, JudicialConfirmationPdfView …).
- */
-export interface DocumentReply {
-  filename: string;
-  contentType: string;
-  sha256: string;
-  bytes: number;
-  base64: string;
 }
 
 export const sha256Hex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -95,7 +84,7 @@ export class DocumentStore {
   }
 
   /** A kept document opened for a reply (base64 with its name, type, hash and size); null when none. */
-  async openForReply(m: EntityManager, id: string): Promise<DocumentReply | null> {
+  async openForReply(m: EntityManager, id: string): Promise<KeptDocumentFileView | null> {
     const opened = await this.open(m, id);
     if (!opened) return null;
     const { filename, contentType, sha256, bytes } = opened.document;

@@ -363,15 +363,6 @@ export class AgreementSummaryView {
   @ApiPropertyOptional({ format: 'date-time' }) signedAt?: string;
 }
 
-/** The signed PDF over NATS: base64, with what the gateway needs to answer it as a download. */
-export class AgreementPdfView {
-  @ApiProperty() filename!: string;
-  @ApiProperty({ example: 'application/pdf' }) contentType!: string;
-  @ApiProperty() sha256!: string;
-  @ApiProperty() bytes!: number;
-  @ApiProperty({ description: 'the PDF, base64' }) base64!: string;
-}
-
 // ---- Events (stream AGENCY_EVENTS) ----
 
 /** 调解协议书 drafted, or re-drafted while still a draft (its number stays). */

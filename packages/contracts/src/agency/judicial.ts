@@ -188,15 +188,6 @@ export class JudicialConfirmationView {
   @ApiPropertyOptional() reason?: string;
 }
 
-/** The 申请书 as kept; the gateway answers it as application/pdf. */
-export class JudicialConfirmationPdfView {
-  @ApiProperty({ example: '司法确认申请书_（2026）黄楼人调字第001号.pdf' }) filename!: string;
-  @ApiProperty({ example: 'application/pdf' }) contentType!: string;
-  @ApiProperty() sha256!: string;
-  @ApiProperty() bytes!: number;
-  @ApiProperty({ description: 'the PDF, base64' }) base64!: string;
-}
-
 export class ListJudicialConfirmationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: JUDICIAL_CONFIRMATION_STATUSES })
   @IsOptional()

@@ -1,4 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
+import type { KeptDocumentFileView } from '@fengqiao/contracts';
 
 /**
  * Content-Disposition for a download with a Chinese filename: `filename*` (RFC 5987, UTF-8) for
@@ -13,16 +14,8 @@ export function attachment(filename: string, asciiFallback: string): string {
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encoded}`;
 }
 
-/** A kept document as an agency service answers it: base64 over NATS, with its name and type. */
-export interface KeptDocumentReply {
-  filename: string;
-  contentType: string;
-  bytes: number;
-  base64: string;
-}
-
 /** The download of a kept document (a signed 调解协议书, a 司法确认申请书 …). */
-export const documentDownload = (doc: KeptDocumentReply, asciiFallback: string) =>
+export const documentDownload = (doc: KeptDocumentFileView, asciiFallback: string) =>
   new StreamableFile(Buffer.from(doc.base64, 'base64'), {
     type: doc.contentType,
     disposition: attachment(doc.filename, asciiFallback),

@@ -14,9 +14,8 @@ import {
   type ConferenceView,
   type Page,
 } from '@fengqiao/contracts';
-import { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { aDispute, bootService, DEMO_AGENCY, eventually, TestStores } from '@fengqiao/testing';
+import { aDispute, bootService, DEMO_AGENCY, eventually, failure, TestStores } from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
@@ -63,13 +62,6 @@ let dataSource: DataSource;
 
 const as = <T>(actor: Actor, subject: string, body: object) =>
   rpc.request<T>('dispatch', subject, actor, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
 
 /** A 卢李村 case (五级联动), standing at `level` of the ladder (escalation is another feature). */

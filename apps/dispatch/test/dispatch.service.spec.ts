@@ -12,9 +12,16 @@ import {
   type Page,
   type ReferralView,
 } from '@fengqiao/contracts';
-import { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  aDispute,
+  bootService,
+  DEMO_AGENCY,
+  eventually,
+  failure,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { Case } from '../src/cases/case.entity';
@@ -30,13 +37,6 @@ let rpc: RpcClient;
 let dataSource: DataSource;
 
 const send = <T>(subject: string, body: object) => rpc.request<T>('dispatch', subject, TEST_ACTOR, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
 
 const register = (over: object = {}) => send<CaseView>(DispatchSubjects.caseRegister, aDispute(over));
 const refer = (caseId: string, agencyId: string = PEOPLE_COMMITTEE) =>

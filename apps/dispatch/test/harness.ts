@@ -1,6 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { bootService, TestStores } from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
@@ -37,11 +36,4 @@ export async function startDispatch(env: Record<string, string> = {}): Promise<D
   };
 }
 
-/** The HubError a request failed with (a request that succeeds fails the test). */
-export const failure = (p: Promise<unknown>): Promise<HubError> =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
+export { failure } from '@fengqiao/testing';

@@ -21,9 +21,16 @@ import {
   type RoutingProposalView,
   type TypeSuggestionView,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  aDispute,
+  bootService,
+  DEMO_AGENCY,
+  eventually,
+  failure,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { Referral } from '../src/referrals/referral.entity';
@@ -38,13 +45,6 @@ const ADMIN = { id: 'admin-1', name: '系统管理员', role: 'admin' };
 const MEDIATOR = { id: 'm-1', name: '调解员甲', role: 'mediator' };
 const send = <T>(subject: string, body: object, actor: object = TEST_ACTOR) =>
   rpc.request<T>('dispatch', subject, actor as typeof TEST_ACTOR, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
 const register = (over: object = {}) => send<CaseView>(DispatchSubjects.caseRegister, aDispute(over));
 const getCase = (caseId: string) => send<CaseView>(DispatchSubjects.caseGet, { caseId });
 const dispatchTo = (caseId: string, body: object) =>

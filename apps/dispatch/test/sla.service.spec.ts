@@ -16,9 +16,16 @@ import {
   type SlaPolicyView,
   type SupervisionView,
 } from '@fengqiao/contracts';
-import { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  aDispute,
+  bootService,
+  DEMO_AGENCY,
+  eventually,
+  failure,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { Case } from '../src/cases/case.entity';
 import { Clock } from '../src/clock';
@@ -64,13 +71,6 @@ const plus = (d: Date, minutes: number) => new Date(d.getTime() + minutes * 60_0
 
 const as = <T>(actor: Actor, subject: string, body: object) =>
   rpc.request<T>('dispatch', subject, actor, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
 
 const clocksOf = async (subjectId: string) =>
   (await as<Page<SlaClockView>>(TEST_ACTOR, DispatchSubjects.slaClockList, { subjectId, pageSize: 20 }))

@@ -14,9 +14,16 @@ import {
   type UnansweredSummonsView,
   type WhistleView,
 } from '@fengqiao/contracts';
-import { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { aDispute, bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import {
+  aDispute,
+  bootService,
+  DEMO_AGENCY,
+  eventually,
+  failure,
+  TEST_ACTOR,
+  TestStores,
+} from '@fengqiao/testing';
 import { DispatchModule } from '../src/app.module';
 import { loadDispatchConfig } from '../src/config';
 import { seedDemoCity } from '../src/seed/seed-demo-city';
@@ -86,13 +93,6 @@ let dataSource: DataSource;
 
 const as = <T>(actor: Actor, subject: string, body: object) =>
   rpc.request<T>('dispatch', subject, actor, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: HubError) => e,
-  );
 
 /** The clock whistles are stamped and judged by: fixed at `at` until `realTime()`. */
 let clock: jest.SpyInstance<Date, []>;

@@ -2,9 +2,8 @@ import type { INestMicroservice } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { verifyAccessToken } from '@fengqiao/access-token';
 import { IdentitySubjects, type SessionView } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, TestStores } from '@fengqiao/testing';
+import { bootService, failure, TestStores } from '@fengqiao/testing';
 import { IdentityModule } from '../src/app.module';
 import { loadIdentityConfig } from '../src/config';
 import { DEMO_PASSWORD, seedDemoUsers } from '../src/seed/demo-users';
@@ -17,11 +16,6 @@ let dataSource: DataSource;
 
 const anonymous = { id: 'unauthenticated', name: '未认证用户', role: 'unauthenticated' };
 const send = <T>(subject: string, body: object) => rpc.request<T>('identity', subject, anonymous, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
 const login = (username: string, password: string, origin = '10.0.0.1') =>
   send<SessionView>(IdentitySubjects.login, { username, password, origin });
 

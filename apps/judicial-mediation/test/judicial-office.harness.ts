@@ -9,7 +9,6 @@ import {
   type InboxReferralView,
   type Page,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import {
   bootService,
@@ -123,9 +122,4 @@ export class JudicialOffice {
   }
 }
 
-/** The HubError a call failed with (and a test failure if it succeeded). */
-export const failure = (p: Promise<unknown>): Promise<HubError> =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
+export { failure } from '@fengqiao/testing';

@@ -17,7 +17,7 @@ import {
   type RegisterLawyerRequest,
 } from '@fengqiao/contracts';
 import { loadAgencyConfig, AgencyServiceModule } from '@fengqiao/agency-kit';
-import { notFound, type HubError } from '@fengqiao/errors';
+import { notFound } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { PersonalDataCipher, personalDataKeysFromEnv } from '@fengqiao/pii';
 import {
@@ -54,11 +54,7 @@ export interface TestParty {
   idNumber?: string;
 }
 
-export const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
+export { failure } from '@fengqiao/testing';
 
 let licences = 0;
 /** A 17-digit licence number, different each call. */

@@ -11,7 +11,7 @@ import {
 } from '@fengqiao/contracts';
 import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, eventually, TestStores } from '@fengqiao/testing';
+import { bootService, eventually, failure, TestStores } from '@fengqiao/testing';
 import { NotificationsModule } from '../src/app.module';
 import { loadNotificationsConfig } from '../src/config';
 import { ADMIN, answering, breached, CLERK, COORDINATOR, LEADER, warned } from './fixtures';
@@ -29,11 +29,6 @@ const PHONE = '13800138000';
 
 const send = <T>(subject: string, body: object, actor: object = ADMIN) =>
   rpc.request<T>('notifications', subject, actor as typeof ADMIN, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
 const setChannels = (agencyId: string, channels: object[], actor: object = ADMIN) =>
   send<NotificationChannelView[]>(NotificationSubjects.channelSet, { agencyId, channels }, actor);
 const listChannels = (agencyId: string, actor: object = ADMIN) =>

@@ -9,10 +9,9 @@ import {
   type NotificationChannelView,
   type Page,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { PersonalDataCipher } from '@fengqiao/pii';
-import { bootService, eventually, TestStores } from '@fengqiao/testing';
+import { bootService, eventually, failure, TestStores } from '@fengqiao/testing';
 import { channelAdapters } from '../src/adapters/channel-registry';
 import { NotificationsModule } from '../src/app.module';
 import { loadNotificationsConfig, type NotificationsConfig } from '../src/config';
@@ -47,11 +46,6 @@ let db: DataSource;
 
 const send = <T>(subject: string, body: object, actor: object = ADMIN) =>
   rpc.request<T>('notifications', subject, actor as typeof ADMIN, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
 const setChannels = (agencyId: string, channels: object[]) =>
   send<NotificationChannelView[]>(NotificationSubjects.channelSet, { agencyId, channels });
 const list = (query: object, actor: object = ADMIN) =>

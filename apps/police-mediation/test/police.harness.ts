@@ -126,14 +126,7 @@ export class PoliceHarness {
 }
 
 /** How a call failed; a call that succeeds fails the test. */
-export async function refusal(call: Promise<unknown>): Promise<HubError> {
-  try {
-    await call;
-  } catch (e) {
-    return e as HubError;
-  }
-  throw new Error('the call was expected to fail');
-}
+export { failure as refusal } from '@fengqiao/testing';
 
 /** Status and the fields named, once each, in order. */
 export const answer = (e: HubError) => [e.status, [...new Set((e.fields ?? []).map((f) => f.field))].sort()];

@@ -15,9 +15,8 @@ import {
   type Page,
   type ReturnRuling,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
-import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
+import { bootService, DEMO_AGENCY, eventually, failure, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { AgencyServiceModule, loadAgencyConfig } from '../src';
 
 const COMMITTEE = DEMO_AGENCY.huanglouCommittee;
@@ -35,11 +34,6 @@ const CLERK = {
 };
 const send = <T>(subject: string, body: object, actor: object = CLERK) =>
   rpc.request<T>('people-mediation', subject, actor as typeof TEST_ACTOR, body);
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
 const inbox = (status?: string) =>
   send<Page<InboxReferralView>>(subjects.inboxList, {
     agencyId: COMMITTEE,

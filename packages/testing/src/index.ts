@@ -5,6 +5,7 @@ import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 import { headers, type NatsConnection } from '@nats-io/transport-node';
 import { DEVELOPMENT_ACTOR_SIGNING_KEY, signEvent } from '@fengqiao/access-token';
 import type { Actor, EventContract } from '@fengqiao/contracts';
+import type { HubError } from '@fengqiao/errors';
 import { createScratchDatabase, type ScratchDatabase } from '@fengqiao/database';
 import { NatsServerProcess } from '@fengqiao/hub-process';
 import { connectNats, ensureStreams, EVENT_SIGNATURE_HEADER, RpcClient } from '@fengqiao/messaging';
@@ -18,6 +19,14 @@ export const TEST_ACTOR: Actor = {
 };
 
 /** Polls until `ok` holds or the time is up; returns the last value so the assertion shows it. */
+/** The HubError a call failed with, to assert on; a call that succeeds fails the test. */
+export function failure(call: Promise<unknown>): Promise<HubError> {
+  return call.then(
+    () => Promise.reject(new Error('expected a failure')),
+    (e: HubError) => e,
+  );
+}
+
 export async function eventually<T>(
   probe: () => Promise<T>,
   ok: (v: T) => boolean,

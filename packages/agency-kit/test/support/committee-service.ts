@@ -11,7 +11,6 @@ import {
   type InboxReferralView,
   type Page,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { bootService, DEMO_AGENCY, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { AgencyServiceModule, loadAgencyConfig } from '../../src';
@@ -39,12 +38,7 @@ const THE_COMMITTEE: AgencyView = {
   specialties: [],
 };
 
-/** What a call failed with, for asserting on it; a call that succeeds fails the test. */
-export const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
+export { failure } from '@fengqiao/testing';
 
 export class CommitteeService {
   private constructor(

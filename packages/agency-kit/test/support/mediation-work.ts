@@ -11,7 +11,6 @@ import {
   type MediatorView,
   type RegisterMediatorRequest,
 } from '@fengqiao/contracts';
-import type { HubError } from '@fengqiao/errors';
 import type { RpcClient } from '@fengqiao/messaging';
 import { bootService, eventually, TEST_ACTOR, TestStores } from '@fengqiao/testing';
 import { AgencyServiceModule, agencySchema, loadAgencyConfig } from '../../src';
@@ -27,12 +26,7 @@ export const staffOf = (agencyId: string, id = 'u-clerk', name = '刘文书', ro
 /** A coordinator of the town centre: reads an agency's lists, works on none of them. */
 export const COORDINATOR = TEST_ACTOR;
 
-/** Resolves to the HubError a request failed with; fails the test when it succeeded. */
-export const failure = (p: Promise<unknown>): Promise<HubError> =>
-  p.then(
-    () => Promise.reject(new Error('expected a failure')),
-    (e: HubError) => e,
-  );
+export { failure } from '@fengqiao/testing';
 
 /**
  * The agency kit booted as one kind's service on a scratch database and a private NATS server,

@@ -542,6 +542,8 @@ describe('mediation agreements (调解协议书)', () => {
     expect(page).toMatchObject({ page: 2, pageSize: 2, total: all.total });
     expect(page.items).toHaveLength(2);
     expect((await list({}, COORDINATOR)).total).toBe(all.total);
+    // A coordinator of another street sees none of this committee's cases.
+    expect((await list({}, { ...COORDINATOR, jurisdictionCode: '370781001000' })).total).toBe(0);
     expect((await failure(list({}, OTHER_CLERK))).status).toBe(403);
     expect((await failure(list({ performance: 'late' }))).status).toBe(400);
     expect((await failure(list({ signedFrom: '2026-02-30' }))).status).toBe(400);

@@ -272,6 +272,9 @@ describe("an agency's follow-ups", () => {
     expect(await referralIds({ rebound: 'false', status: 'done' })).toContain(c.e.referralId);
     expect(await referralIds({ rebound: true })).not.toContain(c.e.referralId);
     expect((await list({}, COORDINATOR)).total).toBe(all.total);
+    // A coordinator of another street sees none of this committee's cases (all in 卢李村, 黄楼).
+    const wangfu = { ...COORDINATOR, id: 'u-wf-coord', jurisdictionCode: '370781001000' };
+    expect((await list({}, wangfu)).total).toBe(0);
     expect((await failure(list({}, stranger))).status).toBe(403);
     const bad = await failure(list({ status: 'lost', dueBefore: 'soon', satisfaction: 'meh' }));
     expect([bad.status, bad.fields?.map((f) => f.field).sort()]).toEqual([

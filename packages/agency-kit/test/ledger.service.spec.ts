@@ -307,6 +307,9 @@ describe('the ledger (工作台账)', () => {
     expect((await failure(exportLedger({ from: today(), to: today() }, OTHER_CLERK))).status).toBe(403);
     const coordinator = await exportLedger({ from: today(), to: today() }, { ...TEST_ACTOR });
     expect(coordinator.rows).toBe(3);
+    // A coordinator of another street: the export holds none of this committee's (黄楼) cases.
+    const wangfu = { ...TEST_ACTOR, jurisdictionCode: '370781001000' };
+    expect((await exportLedger({ from: today(), to: today() }, wangfu)).rows).toBe(0);
   });
 
   it('streams a 10,000-row export', async () => {

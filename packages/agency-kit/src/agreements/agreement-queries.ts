@@ -13,7 +13,7 @@ import { conflict } from '@fengqiao/errors';
 import { beijingDayStart } from '../documents/chinese-dates';
 import { DocumentStore } from '../documents/document-store';
 import { findOwnReferral } from '../inbox/working-referrals';
-import { findReadableReferral } from '../mediators/agency-access';
+import { coordinatorArea, findReadableReferral } from '../mediators/agency-access';
 import { InboxReferral } from '../inbox/inbox-referral.entity';
 import { Agreement, AgreementParty, AgreementTerm } from './agreement.entity';
 import { tableOf } from './table-path';
@@ -79,7 +79,7 @@ export class AgreementQueries {
    * An agency's agreements, newest number first, with how far each is performed. The performance
    * filters read the terms in one EXISTS each; `overdue` compares performBy with today in Beijing.
    */
-  async list(q: ListAgreementsCommand): Promise<Page<AgreementSummaryView>> {
+  async list(actor: Actor, q: ListAgreementsCommand): Promise<Page<AgreementSummaryView>> {
     const { page, pageSize, skip } = pageWindow(q);
     const terms = tableOf(this.dataSource, AgreementTerm);
     const parties = tableOf(this.dataSource, AgreementParty);
@@ -88,6 +88,8 @@ export class AgreementQueries {
       .createQueryBuilder('a')
       .innerJoin(InboxReferral, 'r', 'r.id = a.referral_id')
       .where('a.agency_id = :agencyId', { agencyId: q.agencyId });
+    const area = coordinatorArea(actor);
+    if (area) qb.andWhere('r.jurisdiction_code LIKE :area', { area });
     const someTerm = (condition: string) =>
       `EXISTS (SELECT 1 FROM ${terms} t WHERE t.agreement_id = a.id AND ${condition})`;
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });

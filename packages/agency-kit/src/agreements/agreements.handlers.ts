@@ -93,7 +93,7 @@ export function createAgreementHandlers(kind: AgencyKind): Type<unknown> {
       @Payload('body') query: ListAgreementsCommand,
     ): Promise<Page<AgreementSummaryView>> {
       assertMayRead(actor, query.agencyId);
-      return this.queries.list(query);
+      return this.queries.list(actor, query);
     }
   }
   return AgreementHandlers;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Actor, FollowUpView, ListFollowUpsCommand, Page } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
 import { notFound } from '@fengqiao/errors';
-import { assertMayRead, findReadableReferral } from '../mediators/agency-access';
+import { assertMayRead, coordinatorArea, findReadableReferral } from '../mediators/agency-access';
 import { FollowUp } from './follow-up.entity';
 import { toFollowUpView } from './follow-up.views';
 
@@ -34,6 +34,8 @@ export class FollowUpQueries {
       .innerJoinAndSelect('f.referral', 'r')
       .leftJoinAndSelect('f.assignee', 'a')
       .where('f.agency_id = :agencyId', { agencyId: q.agencyId });
+    const area = coordinatorArea(actor);
+    if (area) qb.andWhere('r.jurisdiction_code LIKE :area', { area });
     if (q.status) qb.andWhere('f.status = :status', { status: q.status });
     if (q.dueBefore) qb.andWhere('f.scheduled_for < :dueBefore', { dueBefore: new Date(q.dueBefore) });
     if (q.satisfaction) qb.andWhere('f.satisfaction = :satisfaction', { satisfaction: q.satisfaction });

@@ -1,14 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Like } from 'typeorm';
-import {
-  subtreePrefix,
-  type Actor,
-  type InboxReferralView,
-  type ListInboxCommand,
-  type Page,
-} from '@fengqiao/contracts';
+import { type Actor, type InboxReferralView, type ListInboxCommand, type Page } from '@fengqiao/contracts';
 import { pageWindow } from '@fengqiao/database';
 import { InboxReferral } from './inbox-referral.entity';
+import { coordinatorArea } from '../mediators/agency-access';
 import { toInboxReferralView } from './inbox.views';
 
 @Injectable()
@@ -22,6 +17,7 @@ export class InboxQueries {
    */
   async list(actor: Actor, q: ListInboxCommand): Promise<Page<InboxReferralView>> {
     const { page, pageSize, skip } = pageWindow(q);
+    const area = coordinatorArea(actor);
     const [rows, total] = await this.dataSource.getRepository(InboxReferral).findAndCount({
       where: {
         agencyId: q.agencyId,
@@ -29,9 +25,7 @@ export class InboxQueries {
         ...(q.violenceRisk !== undefined ? { violenceRisk: q.violenceRisk } : {}),
         ...(q.role ? { role: q.role } : {}),
         // A coordinator looking into an agency above their 辖区 (the city's 医调委) sees their own cases only.
-        ...(actor.role === 'coordinator' && actor.jurisdictionCode
-          ? { jurisdictionCode: Like(`${subtreePrefix(actor.jurisdictionCode)}%`) }
-          : {}),
+        ...(area ? { jurisdictionCode: Like(area) } : {}),
       },
       order: { violenceRisk: 'DESC', riskRank: 'DESC', issuedAt: 'DESC', id: 'DESC' },
       skip,

@@ -32,6 +32,15 @@ const BATCH = 500;
 
 type Worksheet = ReturnType<xlsxStream.xlsx.WorkbookWriter['addWorksheet']>;
 
+/** Which rows an export holds. */
+interface LedgerSelection {
+  agencyId: string;
+  basis: LedgerBasis;
+  start: Date;
+  end: Date;
+  area: string | null;
+}
+
 /** Counts and hashes the workbook's bytes on their way to the object store. */
 class Measured extends Transform {
   readonly hash: Hash = createHash('sha256');
@@ -59,7 +68,8 @@ export class LedgerExport {
     private readonly bucket: LedgerExportsBucket,
   ) {}
 
-  async export(q: LedgerExportCommand): Promise<LedgerExportView> {
+  /** `area`: a coordinator's own 辖区 (see coordinatorArea); the agency's own people export all of it. */
+  async export(q: LedgerExportCommand, area: string | null = null): Promise<LedgerExportView> {
     const { start, end } = period(q.from, q.to);
     const basis = q.basis ?? 'received';
     const store = await this.bucket.open();
@@ -75,7 +85,7 @@ export class LedgerExport {
     upload.catch(() => undefined);
     let counts: { rows: number; sessionRows: number };
     try {
-      counts = await this.write(out, q.agencyId, basis, start, end, upload);
+      counts = await this.write(out, { agencyId: q.agencyId, basis, start, end, area }, upload);
     } catch (e) {
       out.destroy(e as Error);
       await upload.catch(() => undefined);
@@ -98,10 +108,7 @@ export class LedgerExport {
 
   private async write(
     out: Measured,
-    agencyId: string,
-    basis: LedgerBasis,
-    start: Date,
-    end: Date,
+    { agencyId, basis, start, end, area }: LedgerSelection,
     upload: Promise<unknown>,
   ): Promise<{ rows: number; sessionRows: number }> {
     // No styles and no shared strings: per-cell style bookkeeping triples the writing time, and a
@@ -112,8 +119,8 @@ export class LedgerExport {
       useSharedStrings: false,
     });
     workbook.creator = '枫桥 Hub';
-    const queries = ledgerQueries(this.dataSource, basis);
-    const params = [agencyId, start, end];
+    const queries = ledgerQueries(this.dataSource, basis, area);
+    const params = area ? [agencyId, start, end, area] : [agencyId, start, end];
     // One snapshot for both sheets: a referral closed mid-export shows the same on each.
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();

@@ -126,7 +126,7 @@ export interface SessionRow {
  * (the agency's, in the period, oldest first) so the sheets list cases in the same order.
  * Everything a row shows is gathered in the one query: no query per row.
  */
-export function ledgerQueries(ds: DataSource, basis: LedgerBasis) {
+export function ledgerQueries(ds: DataSource, basis: LedgerBasis, area: string | null = null) {
   const t = {
     referrals: tableOf(ds, InboxReferral),
     mediators: tableOf(ds, Mediator),
@@ -137,7 +137,8 @@ export function ledgerQueries(ds: DataSource, basis: LedgerBasis) {
     followUps: tableOf(ds, FollowUp),
   };
   const at = `r.${BASIS_COLUMN[basis]}`;
-  const inPeriod = `r.agency_id = $1 AND ${at} >= $2 AND ${at} < $3`;
+  // A coordinator's export holds their own 辖区's cases only ($4, see coordinatorArea).
+  const inPeriod = `r.agency_id = $1 AND ${at} >= $2 AND ${at} < $3${area ? ' AND r.jurisdiction_code LIKE $4' : ''}`;
   const order = `${at}, r.id`;
   const referrals = `
     SELECT r.case_number, ${day('r.accepted_at')} AS accepted_day, r.dispute_type, r.case_title,

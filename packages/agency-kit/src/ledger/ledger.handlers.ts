@@ -8,7 +8,7 @@ import {
   type AgencyKind,
   type LedgerExportView,
 } from '@fengqiao/contracts';
-import { assertMayRead } from '../mediators/agency-access';
+import { assertMayRead, coordinatorArea } from '../mediators/agency-access';
 import { LedgerExport } from './ledger-export';
 
 /** 工作台账 on this agency kind's own subject. */
@@ -27,7 +27,7 @@ export function createLedgerHandlers(kind: AgencyKind): Type<unknown> {
       @Payload('body') body: LedgerExportCommand,
     ): Promise<LedgerExportView> {
       assertMayRead(actor, body.agencyId);
-      return this.ledger.export(body);
+      return this.ledger.export(body, coordinatorArea(actor));
     }
   }
   return LedgerHandlers;

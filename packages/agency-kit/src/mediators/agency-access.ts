@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '@fengqiao/contracts';
+import { subtreePrefix, type Actor } from '@fengqiao/contracts';
 import { forbidden, notFound } from '@fengqiao/errors';
 import { InboxReferral } from '../inbox/inbox-referral.entity';
 import { mayWorkOn } from '../inbox/working-referrals';
@@ -11,6 +11,14 @@ import { mayWorkOn } from '../inbox/working-referrals';
  */
 export const mayRead = (actor: Actor, agencyId: string): boolean =>
   actor.role === 'coordinator' || mayWorkOn(actor, agencyId);
+
+/**
+ * The cases a coordinator may see in an agency's lists, as a LIKE pattern on the referral's
+ * jurisdiction_code: their own 辖区's, even in an agency serving a wider area (the city's 医调委).
+ * Null for everyone else (an agency's own people see all of its rows).
+ */
+export const coordinatorArea = (actor: Actor): string | null =>
+  actor.role === 'coordinator' && actor.jurisdictionCode ? `${subtreePrefix(actor.jurisdictionCode)}%` : null;
 
 /** For a list named by its agency: another agency's staff are told no (403), as with the inbox. */
 export function assertMayRead(actor: Actor, agencyId: string): void {
